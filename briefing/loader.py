@@ -1,0 +1,239 @@
+"""Loads a dialogue file into the immutable model, checking ids, sources and every quote.
+
+`load_dialogue(path)` returns a `Dialogue` or raises `DialogueError` listing every problem
+of the file, each as `file:line:col: key.path: what is wrong`.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path, PurePosixPath, PureWindowsPath
+
+from briefing.model import (
+    Actor,
+    Amount,
+    Card,
+    CardKind,
+    Citation,
+    Commitment,
+    CommitmentKind,
+    Dialogue,
+    Evidence,
+    Note,
+    Person,
+    Point,
+    Quotation,
+    Source,
+)
+from briefing.problems import DialogueError, Problem
+from briefing.provenance import QuoteFinder, normalise, split_paragraphs
+from briefing.reader import Rec, read_document, read_text
+
+MAX_SOURCE_BYTES = 4 * 1024 * 1024
+
+
+def load_dialogue(path: str | os.PathLike[str]) -> Dialogue:
+    """Reads, validates and verifies a dialogue file."""
+    return _Builder(Path(path)).build()
+
+
+class _Builder:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.name = str(path)
+        self.problems: list[Problem] = []
+        self.finders: dict[str, QuoteFinder] = {}
+        self.declared: set[str] = set()
+
+    def problem(self, rec: Rec, key: str, message: str) -> None:
+        line, column = rec.marks.get(key, rec.mark)
+        where = f"{rec.path}.{key}" if rec.path else key
+        self.problems.append(Problem(self.name, line, column, where, message))
+
+    def build(self) -> Dialogue:
+        document, self.problems = read_document(self.path)
+        sources = self.sources(document.get("sources", ()))
+        dialogue: Rec = document.get("dialogue") or Rec("dialogue", document.mark)
+        cards = self.cards(document.get("sectors", ()))
+        result = Dialogue(
+            path=self.path,
+            title=dialogue["title"],
+            short_title=dialogue.get("short_title"),
+            place=dialogue["place"],
+            date=dialogue["date"],
+            date_context=self.note(dialogue.get("date_context")),
+            publisher=dialogue.get("publisher"),
+            co_chairs=tuple(self.person(p) for p in dialogue.get("co_chairs", ())),
+            evidence=self.evidence(dialogue.get("evidence", ())),
+            sources=sources,
+            cards=cards,
+        )
+        if self.problems:
+            raise DialogueError(sorted(self.problems, key=lambda p: (p.line, p.column)))
+        return result
+
+    # -- sources -------------------------------------------------------------------------
+
+    def sources(self, recs: list[Rec]) -> tuple[Source, ...]:
+        found: list[Source] = []
+        for rec in recs:
+            source_id = rec["id"]
+            if not source_id:
+                continue
+            if source_id in self.declared:
+                self.problem(rec, "id", f"duplicate source id {source_id!r}")
+                continue
+            self.declared.add(source_id)
+            source = self.source(rec)
+            if source is not None:
+                found.append(source)
+                first = 0 if source.headline else 1
+                self.finders[source_id] = QuoteFinder(source.paragraphs, first)
+        return tuple(found)
+
+    def source(self, rec: Rec) -> Source | None:
+        file = rec["file"]
+        if not file:
+            return None
+        path = self.source_path(rec, file)
+        if path is None:
+            return None
+        try:
+            text = read_text(path, "source text", MAX_SOURCE_BYTES)
+        except DialogueError as exc:
+            for p in exc.problems:
+                self.problem(rec, "file", f"{file}: {p.message}")
+            return None
+        paragraphs = split_paragraphs(text)
+        headline = paragraphs[0] if rec.get("headline", False) and paragraphs else None
+        return Source(
+            id=rec["id"],
+            title=rec["title"],
+            publisher=rec["publisher"],
+            file=file,
+            path=path,
+            text=text,
+            paragraphs=paragraphs,
+            headline=headline,
+            url=rec.get("url"),
+            attribution=rec.get("attribution"),
+        )
+
+    def source_path(self, rec: Rec, file: str) -> Path | None:
+        """A source file must stay inside the dialogue file's folder, links included."""
+        if PurePosixPath(file).is_absolute() or PureWindowsPath(file).is_absolute():
+            self.problem(rec, "file", f"{file!r} is an absolute path; give it relative to the file")
+            return None
+        if ".." in PurePosixPath(file.replace("\\", "/")).parts:
+            self.problem(rec, "file", f"{file!r} leads out of the dialogue file's folder")
+            return None
+        folder = self.path.parent.resolve()
+        target = (folder / file).resolve()
+        if not target.is_relative_to(folder):
+            self.problem(rec, "file", f"{file!r} is a link leading out of the dialogue's folder")
+            return None
+        return target
+
+    # -- cards ---------------------------------------------------------------------------
+
+    def cards(self, recs: list[Rec]) -> tuple[Card, ...]:
+        seen: set[str] = set()
+        cards: list[Card] = []
+        for rec in recs:
+            card_id = rec["id"]
+            if card_id and card_id in seen:
+                self.problem(rec, "id", f"duplicate card id {card_id!r}")
+            seen.add(card_id)
+            cards.append(
+                Card(
+                    id=card_id,
+                    kind=CardKind(rec.get("kind", "sector")),
+                    title=rec["title"],
+                    icon=rec.get("icon"),
+                    summary=rec["summary"],
+                    points=tuple(self.point(p) for p in rec.get("points", ())),
+                    notes=tuple(n for n in map(self.note, rec.get("notes", ())) if n),
+                    quote=self.quotation(rec.get("quote")),
+                )
+            )
+        return tuple(cards)
+
+    def point(self, rec: Rec) -> Point:
+        evidence = self.evidence(rec.get("evidence", ()))
+        commitment = rec.get("commitment")
+        return Point(
+            lead=rec.get("lead"),
+            text=rec["text"],
+            evidence=evidence,
+            commitment=self.commitment(commitment, evidence) if commitment else None,
+        )
+
+    def commitment(self, rec: Rec, evidence: tuple[Evidence, ...]) -> Commitment:
+        quoted = " ".join(normalise(e.quote) for e in evidence)
+        for key in ("timeframe", "place"):
+            value = rec.get(key)
+            if value and normalise(value) not in quoted:
+                self.problem(rec, key, f"{value!r} is not in the point's evidence")
+        amount_rec: Rec | None = rec.get("amount")
+        amount = None
+        if amount_rec is not None:
+            stated = amount_rec["stated"]
+            if normalise(stated) not in quoted:
+                self.problem(amount_rec, "stated", f"{stated!r} is not in the point's evidence")
+            amount = Amount(
+                value=amount_rec["value"],
+                currency=amount_rec["currency"],
+                qualifier=amount_rec.get("qualifier"),
+                stated=stated,
+            )
+        return Commitment(
+            actors=Actor(rec.get("actors", "both")),
+            kind=CommitmentKind(rec.get("kind", "agreed")),
+            what=rec["what"],
+            amount=amount,
+            timeframe=rec.get("timeframe"),
+            place=rec.get("place"),
+        )
+
+    def quotation(self, rec: Rec | None) -> Quotation | None:
+        if rec is None:
+            return None
+        return Quotation(speaker=rec["speaker"], evidence=self.one_evidence(rec))
+
+    def person(self, rec: Rec) -> Person:
+        return Person(
+            name=rec["name"],
+            name_ko=rec.get("name_ko"),
+            role=rec["role"],
+            country=Actor(rec.get("country", "KR")),
+            evidence=self.evidence(rec.get("evidence", ())),
+        )
+
+    def note(self, rec: Rec | None) -> Note | None:
+        if rec is None:
+            return None
+        cites = tuple(Citation(c["title"], c.get("url")) for c in rec.get("cites", ()))
+        return Note(text=rec["text"], cites=cites)
+
+    # -- provenance ----------------------------------------------------------------------
+
+    def evidence(self, recs: list[Rec]) -> tuple[Evidence, ...]:
+        return tuple(self.one_evidence(rec) for rec in recs)
+
+    def one_evidence(self, rec: Rec) -> Evidence:
+        source_id: str = rec["source"]
+        quote: str = rec["quote"]
+        finder = self.finders.get(source_id)
+        paragraphs: tuple[int, ...] = ()
+        if not source_id or not quote or (finder is None and source_id in self.declared):
+            pass  # the source itself failed to load, and said so
+        elif finder is None:
+            known = ", ".join(repr(k) for k in self.finders) or "none loaded"
+            self.problem(rec, "source", f"unknown source {source_id!r} (known: {known})")
+        else:
+            located = finder.locate(quote)
+            if located is None:
+                self.problem(rec, "quote", f"not found in source {source_id!r}")
+            else:
+                paragraphs = located
+        return Evidence(source=source_id, quote=quote, paragraphs=paragraphs)

@@ -1,0 +1,279 @@
+"""Reads a dialogue file into checked plain records, each value with its position.
+
+libyaml (C) composes the node tree; this module walks it against the tables in
+`briefing.format`, so that every problem is reported with file:line:col and key path, all in
+one pass. Duplicate keys, unknown keys, aliases and non-standard tags are refused; nothing is
+ever constructed from a tag.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from briefing.format import RECORDS, Choice, Flag, Kind, ListOf, Number, Record, Text
+from briefing.problems import DialogueError, Problem
+
+MAX_FILE_BYTES = 8 * 1024 * 1024
+
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_NUMBERS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_SCALAR_NAMES = {
+    "tag:yaml.org,2002:int": "a number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:bool": "a yes/no value",
+    "tag:yaml.org,2002:timestamp": "a date",
+    _NULL: "nothing",
+    _STR: "text",
+}
+_ALLOWED_TAGS = frozenset(_SCALAR_NAMES) | {_MAP, _SEQ}
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_PATTERNS: dict[str, re.Pattern[str]] = {}
+
+Mark = tuple[int, int]
+
+
+@dataclass(slots=True)
+class Rec:
+    """A checked record: its values by key, where each value stands, and its own position."""
+
+    path: str
+    mark: Mark
+    values: dict[str, Any] = field(default_factory=dict)
+    marks: dict[str, Mark] = field(default_factory=dict)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.values.get(key, default)
+
+    def __getitem__(self, key: str) -> Any:
+        """A required value; "" when it failed its check (the problem is already reported)."""
+        return self.values.get(key, "")
+
+
+def read_text(path: Path, what: str = "file", limit: int = MAX_FILE_BYTES) -> str:
+    """Reads a UTF-8 text file or raises DialogueError with a plain message (no traceback)."""
+    name = str(path)
+    try:
+        if path.is_dir():
+            raise DialogueError([Problem(name, 0, 0, "", f"is a folder, not a {what}")])
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
+    except FileNotFoundError:
+        raise DialogueError([Problem(name, 0, 0, "", "no such file")]) from None
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise DialogueError([Problem(name, 0, 0, "", f"cannot read: {reason}")]) from None
+    if len(data) > limit:
+        problem = f"too large (over {limit // (1024 * 1024)} MiB); is this the right {what}?"
+        raise DialogueError([Problem(name, 0, 0, "", problem)])
+    return decode_utf8(data, name)
+
+
+def decode_utf8(data: bytes, name: str) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        problem = f"not UTF-8 text (byte 0x{data[exc.start]:02x} cannot be decoded)"
+        raise DialogueError([Problem(name, line, column, "", problem)]) from None
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise DialogueError([Problem(name, line, 0, "", "contains NUL bytes: not a text file")])
+    return text
+
+
+def compose(text: str, name: str) -> yaml.Node:
+    """Parses YAML text into a node tree with libyaml; syntax errors become a Problem."""
+    try:
+        node = yaml.compose(text, Loader=yaml.CSafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        problem = exc.problem or "invalid YAML"
+        if exc.context:
+            problem = f"{problem} ({exc.context})"
+        raise DialogueError([Problem(name, line, column, "", f"YAML syntax: {problem}")]) from None
+    except yaml.YAMLError as exc:
+        raise DialogueError([Problem(name, 0, 0, "", f"YAML: {exc}")]) from None
+    if node is None:
+        raise DialogueError([Problem(name, 1, 1, "", "the file is empty")])
+    return node
+
+
+class Walker:
+    """Walks a node tree against the format tables, collecting every problem."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.problems: list[Problem] = []
+        self._seen: set[int] = set()
+
+    def problem(self, mark: Mark, path: str, message: str) -> None:
+        self.problems.append(Problem(self.name, mark[0], mark[1], path, message))
+
+    def record(self, node: yaml.Node, name: str, path: str) -> Rec | None:
+        mark = _mark(node)
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(mark, path, f"expected a mapping of keys, got {_describe(node)}")
+            return None
+        if not self._fresh(node, path) or not self._standard_tag(node, path):
+            return None
+        keys = RECORDS[name]
+        rec = Rec(path, mark)
+        key_marks: dict[str, Mark] = {}
+        for key_node, value_node in node.value:
+            key_mark = _mark(key_node)
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
+                self.problem(key_mark, path, "keys must be plain words")
+                continue
+            key = key_node.value
+            where = f"{path}.{key}" if path else key
+            if key in key_marks:
+                first = key_marks[key]
+                self.problem(key_mark, where, f"duplicate key (first at line {first[0]})")
+                continue
+            key_marks[key] = key_mark
+            spec = keys.get(key)
+            if spec is None:
+                self.problem(key_mark, where, f"unknown key; expected one of: {', '.join(keys)}")
+                continue
+            value = self.value(value_node, spec.kind, where)
+            if value is not None:
+                rec.values[key] = value
+                rec.marks[key] = _mark(value_node)
+        for key, spec in keys.items():
+            if spec.required and key not in key_marks:
+                where = f"{path}.{key}" if path else key
+                self.problem(mark, where, "missing (required)")
+        return rec
+
+    def value(self, node: yaml.Node, kind: Kind, path: str) -> Any:
+        if isinstance(kind, Record):
+            return self.record(node, kind.name, path)
+        if isinstance(kind, ListOf):
+            return self.sequence(node, kind, path)
+        if not isinstance(node, yaml.ScalarNode):
+            self.problem(_mark(node), path, f"expected {_expected(kind)}, got {_describe(node)}")
+            return None
+        if not self._standard_tag(node, path):
+            return None
+        if isinstance(kind, Text):
+            return self.text(node, kind, path)
+        if isinstance(kind, Number):
+            if node.tag not in _NUMBERS:
+                return self._wrong(node, kind, path)
+            number = float(node.value.replace("_", ""))
+            return int(number) if number.is_integer() else number
+        if isinstance(kind, Flag):
+            if node.tag != _BOOL:
+                return self._wrong(node, kind, path)
+            return node.value.lower() in ("true", "yes", "on", "y")
+        if node.tag != _STR or node.value not in kind.values:
+            allowed = ", ".join(repr(v) for v in kind.values)
+            self.problem(_mark(node), path, f"{node.value!r} is not one of: {allowed}")
+            return None
+        return node.value
+
+    def text(self, node: yaml.ScalarNode, kind: Text, path: str) -> str | None:
+        if node.tag != _STR:
+            self._wrong(node, kind, path)
+            return None
+        value: str = node.value
+        if not value.strip():
+            self.problem(_mark(node), path, "is empty")
+            return None
+        bad = _CONTROL.search(value)
+        if bad:
+            code = f"U+{ord(bad.group()):04X}"
+            self.problem(_mark(node), path, f"contains a control character ({code})")
+            return None
+        if kind.pattern:
+            pattern = _PATTERNS.get(kind.pattern) or _PATTERNS.setdefault(
+                kind.pattern, re.compile(kind.pattern)
+            )
+            if not pattern.match(value):
+                message = f"{value[:40]!r} is not a valid id (letters, digits, '-' and '_')"
+                self.problem(_mark(node), path, message)
+                return None
+        return value
+
+    def sequence(self, node: yaml.Node, kind: ListOf, path: str) -> list[Any] | None:
+        if not isinstance(node, yaml.SequenceNode):
+            self.problem(_mark(node), path, f"expected a list, got {_describe(node)}")
+            return None
+        if not self._fresh(node, path) or not self._standard_tag(node, path):
+            return None
+        if len(node.value) < kind.min_items:
+            self.problem(_mark(node), path, f"needs at least {kind.min_items} item(s)")
+        items = [self.value(item, kind.item, f"{path}[{i}]") for i, item in enumerate(node.value)]
+        return [item for item in items if item is not None]
+
+    def _fresh(self, node: yaml.Node, path: str) -> bool:
+        """Refuses a collection met twice: YAML aliases could otherwise multiply work."""
+        if id(node) in self._seen:
+            self.problem(_mark(node), path, "aliases (*name) are not supported in this format")
+            return False
+        self._seen.add(id(node))
+        return True
+
+    def _standard_tag(self, node: yaml.Node, path: str) -> bool:
+        if node.tag in _ALLOWED_TAGS:
+            return True
+        self.problem(_mark(node), path, f"tag {node.tag!r} is not allowed")
+        return False
+
+    def _wrong(self, node: yaml.ScalarNode, kind: Kind, path: str) -> None:
+        hint = "; put it in quotes" if isinstance(kind, Text) and node.tag != _NULL else ""
+        got = _SCALAR_NAMES.get(node.tag, "a value")
+        self.problem(_mark(node), path, f"expected {_expected(kind)}, got {got}{hint}")
+
+
+def read_document(path: Path) -> tuple[Rec, list[Problem]]:
+    """Reads and checks a dialogue file's structure.
+
+    Unreadable or unparsable files raise DialogueError. Otherwise returns the checked
+    records, without the values that failed, and the problems found, so that later checks
+    can report theirs in the same pass.
+    """
+    name = str(path)
+    node = compose(read_text(path, "dialogue file"), name)
+    walker = Walker(name)
+    document = walker.record(node, "Document", "")
+    if document is None:
+        raise DialogueError(walker.problems)
+    return document, walker.problems
+
+
+def _mark(node: yaml.Node) -> Mark:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _describe(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    return _SCALAR_NAMES.get(node.tag, "a value")
+
+
+def _expected(kind: Kind) -> str:
+    if isinstance(kind, Text):
+        return "text"
+    if isinstance(kind, Number):
+        return "a number"
+    if isinstance(kind, Flag):
+        return "true or false"
+    if isinstance(kind, Choice):
+        return "one of " + ", ".join(repr(v) for v in kind.values)
+    return "a mapping" if isinstance(kind, Record) else "a list"
