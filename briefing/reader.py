@@ -127,7 +127,7 @@ class Walker:
         if not isinstance(node, yaml.MappingNode):
             self.problem(mark, path, f"expected a mapping of keys, got {_describe(node)}")
             return None
-        if not self._fresh(node, path) or not self._standard_tag(node, path):
+        if not self._fresh(node, path):
             return None
         keys = RECORDS[name]
         rec = Rec(path, mark)
@@ -148,6 +148,13 @@ class Walker:
             if spec is None:
                 self.problem(key_mark, where, f"unknown key; expected one of: {', '.join(keys)}")
                 continue
+            if id(value_node) in self._seen:
+                line = value_node.start_mark.line + 1
+                message = (
+                    f"aliases (*name) are not supported; this repeats the value at line {line}"
+                )
+                self.problem(key_mark, where, message)
+                continue
             value = self.value(value_node, spec.kind, where)
             if value is not None:
                 rec.values[key] = value
@@ -159,14 +166,14 @@ class Walker:
         return rec
 
     def value(self, node: yaml.Node, kind: Kind, path: str) -> Any:
+        if not self._standard_tag(node, path):
+            return None
         if isinstance(kind, Record):
             return self.record(node, kind.name, path)
         if isinstance(kind, ListOf):
             return self.sequence(node, kind, path)
         if not isinstance(node, yaml.ScalarNode):
             self.problem(_mark(node), path, f"expected {_expected(kind)}, got {_describe(node)}")
-            return None
-        if not self._standard_tag(node, path):
             return None
         if isinstance(kind, Text):
             return self.text(node, kind, path)
@@ -212,7 +219,7 @@ class Walker:
         if not isinstance(node, yaml.SequenceNode):
             self.problem(_mark(node), path, f"expected a list, got {_describe(node)}")
             return None
-        if not self._fresh(node, path) or not self._standard_tag(node, path):
+        if not self._fresh(node, path):
             return None
         if len(node.value) < kind.min_items:
             self.problem(_mark(node), path, f"needs at least {kind.min_items} item(s)")
@@ -222,7 +229,7 @@ class Walker:
     def _fresh(self, node: yaml.Node, path: str) -> bool:
         """Refuses a collection met twice: YAML aliases could otherwise multiply work."""
         if id(node) in self._seen:
-            self.problem(_mark(node), path, "aliases (*name) are not supported in this format")
+            self.problem(_mark(node), path, "aliases (*name) are not supported")
             return False
         self._seen.add(id(node))
         return True
@@ -249,7 +256,7 @@ def read_document(path: Path) -> tuple[Rec, list[Problem]]:
     name = str(path)
     node = compose(read_text(path, "dialogue file"), name)
     walker = Walker(name)
-    document = walker.record(node, "Document", "")
+    document = walker.value(node, Record("Document"), "")
     if document is None:
         raise DialogueError(walker.problems)
     return document, walker.problems
