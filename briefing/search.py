@@ -1,0 +1,231 @@
+"""Searching a dialogue's cards as the user types: folded text, matching cards, match spans.
+
+Folding makes search case- and accent-insensitive (NFKD, combining marks dropped, casefold);
+Hangul syllables fold to their jamo, so a partly typed syllable still matches. The index is
+built once per dialogue so that a keystroke only runs substring tests.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from enum import Enum
+from functools import lru_cache
+
+from briefing.model import Card, Dialogue
+
+Span = tuple[int, int]
+
+
+class _StripCombining(dict[int, int | None]):
+    """A `str.translate` table that drops combining marks, filled in as characters are seen."""
+
+    def __missing__(self, code: int) -> int | None:
+        value = None if unicodedata.combining(chr(code)) else code
+        self[code] = value
+        return value
+
+
+_STRIP = _StripCombining()
+
+
+def fold(text: str) -> str:
+    """The form both the query and the texts are compared in."""
+    if text.isascii():
+        return text.lower()
+    folded = unicodedata.normalize("NFKD", text).translate(_STRIP).casefold()
+    if not folded.isascii():  # casefolding can produce decomposable letters again
+        folded = unicodedata.normalize("NFKD", folded).translate(_STRIP)
+    return folded
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    return fold(char)
+
+
+def _folded_with_origin(text: str) -> tuple[str, list[int]]:
+    """Folds `text` character by character, recording which character each output came from."""
+    pieces: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        piece = _fold_char(char)
+        pieces.append(piece)
+        origin.extend([index] * len(piece))
+    return "".join(pieces), origin
+
+
+def query_terms(query: str) -> tuple[str, ...]:
+    """The folded words of a query; a card matches when it contains every one."""
+    return tuple(dict.fromkeys(term for term in fold(query).split() if term))
+
+
+class Part(Enum):
+    """Which text of a card a span is in."""
+
+    TITLE = "title"
+    SUMMARY = "summary"
+    LEAD = "lead"
+    POINT = "point"
+    COMMITMENT = "commitment"
+    NOTE = "note"
+    CITATION = "citation"
+    QUOTE = "quote"
+    SPEAKER = "speaker"
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One text on a card: its part and, for repeated parts, the index of the point or note."""
+
+    part: Part
+    index: int = 0
+
+
+def commitment_label(card: Card, index: int) -> str:
+    """The searchable words of point `index`'s commitment, as the chips show them."""
+    commitment = card.points[index].commitment
+    if commitment is None:
+        return ""
+    words = [commitment.actors.label, commitment.kind.value, commitment.what]
+    if commitment.amount is not None:
+        words.append(commitment.amount.label)
+    words.extend(w for w in (commitment.timeframe, commitment.place) if w)
+    return " ".join(words)
+
+
+def card_texts(card: Card) -> tuple[tuple[Field, str], ...]:
+    """Every text a card shows, with the field it belongs to."""
+    texts: list[tuple[Field, str]] = [(Field(Part.TITLE), card.title)]
+    texts.append((Field(Part.SUMMARY), card.summary))
+    for i, point in enumerate(card.points):
+        if point.lead:
+            texts.append((Field(Part.LEAD, i), point.lead))
+        texts.append((Field(Part.POINT, i), point.text))
+        if point.commitment is not None:
+            texts.append((Field(Part.COMMITMENT, i), commitment_label(card, i)))
+    for i, note in enumerate(card.notes):
+        texts.append((Field(Part.NOTE, i), note.text))
+        texts.append((Field(Part.CITATION, i), " ".join(c.title for c in note.cites)))
+    if card.quote is not None:
+        texts.append((Field(Part.QUOTE), card.quote.evidence.quote))
+        texts.append((Field(Part.SPEAKER), card.quote.speaker))
+    return tuple(texts)
+
+
+def find_spans(text: str, terms: tuple[str, ...]) -> tuple[Span, ...]:
+    """Where the folded terms occur in `text`, as merged (start, end) spans of `text`."""
+    if not terms or not text:
+        return ()
+    folded, origin = _folded_with_origin(text)
+    found: list[Span] = []
+    for term in terms:
+        at = folded.find(term)
+        while at >= 0:
+            found.append((origin[at], origin[at + len(term) - 1] + 1))
+            at = folded.find(term, at + len(term))
+    found.sort()
+    merged: list[Span] = []
+    for start, end in found:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
+
+
+class SearchIndex:
+    """Folded text of every card of one dialogue, built once."""
+
+    def __init__(self, dialogue: Dialogue) -> None:
+        self._cards = dialogue.cards
+        # One string per card; the separator cannot occur in folded text, so no term
+        # (which has no white space) can match across two fields.
+        self._folded = tuple(
+            "\n".join(fold(text) for _, text in card_texts(card)) for card in dialogue.cards
+        )
+
+    def matching(self, query: str) -> tuple[int, ...]:
+        """Indices of the cards that contain every term of `query` (all cards when empty)."""
+        terms = query_terms(query)
+        if not terms:
+            return tuple(range(len(self._folded)))
+        return tuple(
+            i for i, folded in enumerate(self._folded) if all(term in folded for term in terms)
+        )
+
+    def spans(self, card_index: int, query: str) -> dict[Field, tuple[Span, ...]]:
+        """The match spans in each text of one card (fields without matches left out)."""
+        terms = query_terms(query)
+        if not terms:
+            return {}
+        result: dict[Field, tuple[Span, ...]] = {}
+        for field, text in card_texts(self._cards[card_index]):
+            spans = find_spans(text, terms)
+            if spans:
+                result[field] = spans
+        return result
+
+
+# -- quotes in a source -------------------------------------------------------------------
+
+_QUOTE_MARKS = {
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u201f": '"',
+    "\u2033": '"',
+}
+
+
+def _loose(text: str, base: int, out: list[str], origin: list[int]) -> None:
+    """Appends `text` with runs of white space collapsed and quote marks straightened."""
+    in_space = bool(out) and out[-1] == " "
+    for offset, char in enumerate(text):
+        if char.isspace():
+            if not in_space:
+                out.append(" ")
+                origin.append(base + offset)
+            in_space = True
+            continue
+        out.append(_QUOTE_MARKS.get(char, char))
+        origin.append(base + offset)
+        in_space = False
+
+
+def quote_spans(paragraphs: tuple[str, ...], quote: str) -> tuple[tuple[int, int, int], ...]:
+    """Where `quote` is in the paragraphs, by the loader's matching rules.
+
+    Returns (paragraph index, start, end) for each paragraph the quote covers, empty when
+    the quote is not there.
+    """
+    out: list[str] = []
+    origin: list[int] = []
+    owner: list[int] = []
+    for index, paragraph in enumerate(paragraphs):
+        if index:
+            out.append(" ")
+            origin.append(-1)
+            owner.append(index - 1)
+        before = len(out)
+        _loose(paragraph.strip(), len(paragraph) - len(paragraph.lstrip()), out, origin)
+        owner.extend([index] * (len(out) - before))
+    wanted_chars: list[str] = []
+    _loose(quote.strip(), 0, wanted_chars, [])
+    wanted = "".join(wanted_chars)
+    at = "".join(out).find(wanted) if wanted else -1
+    if at < 0:
+        return ()
+    spans: dict[int, tuple[int, int]] = {}
+    for position in range(at, at + len(wanted)):
+        if origin[position] < 0:
+            continue
+        number, offset = owner[position], origin[position]
+        start, end = spans.get(number, (offset, offset + 1))
+        spans[number] = (min(start, offset), max(end, offset + 1))
+    return tuple((p, start, end) for p, (start, end) in sorted(spans.items()))

@@ -1,0 +1,173 @@
+"""Search: folding, which cards match, where the matches are, and how fast a keystroke is."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from briefing.loader import load_dialogue
+from briefing.model import Card, CardKind, Dialogue, Evidence, Point
+from briefing.search import (
+    Field,
+    Part,
+    SearchIndex,
+    find_spans,
+    fold,
+    query_terms,
+    quote_spans,
+)
+
+
+@pytest.fixture(scope="module")
+def dialogue() -> Dialogue:
+    from briefing.paths import bundled_dialogue
+
+    return load_dialogue(bundled_dialogue())
+
+
+def titles(dialogue: Dialogue, indices: tuple[int, ...]) -> list[str]:
+    return [dialogue.cards[i].title for i in indices]
+
+
+def test_fold_ignores_case_and_accents() -> None:
+    assert fold("Café CRÈME") == fold("cafe creme")
+    assert fold("İstanbul") == "istanbul"
+    assert fold("Straße") == "strasse"
+    assert fold("ﬁle") == "file"
+
+
+def test_fold_keeps_hangul_searchable_while_a_syllable_is_typed() -> None:
+    # "조" then "조ㅌ" (an unfinished syllable from an input method) both match "조태용".
+    assert fold("조") in fold("조태용")
+    assert fold("조ㅌ") in fold("조태용")
+    assert fold("태용") in fold("조태용")
+
+
+@given(st.text())
+def test_folding_a_text_equals_folding_each_character(text: str) -> None:
+    assert fold(text) == "".join(fold(char) for char in text)
+
+
+def test_query_terms_are_folded_distinct_words() -> None:
+    assert query_terms("  Café   cafe  AI ") == ("cafe", "ai")
+    assert query_terms("   ") == ()
+
+
+def test_empty_query_matches_every_card(dialogue: Dialogue) -> None:
+    assert SearchIndex(dialogue).matching("") == tuple(range(len(dialogue.cards)))
+
+
+def test_matching_cards_for_words_a_user_would_type(dialogue: Dialogue) -> None:
+    index = SearchIndex(dialogue)
+    assert titles(dialogue, index.matching("REAIM")) == ["Artificial intelligence"]
+    assert "Bio and pharmaceuticals" in titles(dialogue, index.matching("pharmaceutical"))
+    assert titles(dialogue, index.matching("조태용")) == ["Overview"]
+    assert titles(dialogue, index.matching("zzz-not-there")) == []
+
+
+def test_every_word_of_a_query_must_match(dialogue: Dialogue) -> None:
+    index = SearchIndex(dialogue)
+    both = set(index.matching("bio million"))
+    assert both == set(index.matching("bio")) & set(index.matching("million"))
+    assert titles(dialogue, index.matching("bio million")) == [
+        "Joint research (MSIT\u2013NSF)",
+        "Bio and pharmaceuticals",
+    ]
+
+
+def test_spans_point_at_the_matched_text(dialogue: Dialogue) -> None:
+    index = SearchIndex(dialogue)
+    ai = next(i for i, c in enumerate(dialogue.cards) if c.id == "ai")
+    spans = index.spans(ai, "artificial")
+    title = dialogue.cards[ai].title
+    (start, end), *_ = spans[Field(Part.TITLE)]
+    assert title[start:end] == "Artificial"
+
+
+def test_spans_map_back_through_accents_and_hangul() -> None:
+    text = "Le Café 조태용 CAFÉ"
+    spans = find_spans(text, query_terms("cafe 태용"))
+    assert [text[a:b] for a, b in spans] == ["Café", "태용", "CAFÉ"]
+
+
+def test_overlapping_spans_are_merged() -> None:
+    assert find_spans("semiconductor", ("semi", "micon")) == ((0, 7),)
+
+
+def test_quote_spans_cross_paragraphs_and_forgive_spacing_and_quote_marks() -> None:
+    paragraphs = ("He said “the   first", "part” and more.")
+    spans = quote_spans(paragraphs, 'said "the first part"')
+    assert spans == ((0, 3, 20), (1, 0, 5))
+    assert paragraphs[0][3:20] == "said “the   first"
+
+
+def test_quote_spans_find_every_quote_of_the_bundled_dialogue(dialogue: Dialogue) -> None:
+    for card in dialogue.cards:
+        for evidence in card.evidence:
+            source = dialogue.source(evidence.source)
+            assert quote_spans(source.paragraphs, evidence.quote), evidence.quote
+
+
+def test_missing_quote_has_no_spans() -> None:
+    assert quote_spans(("one paragraph",), "not there") == ()
+
+
+def synthetic(dialogue: Dialogue, cards: int) -> Dialogue:
+    """A dialogue of `cards` cards, each a renamed copy of a bundled card."""
+    base = dialogue.cards
+    made = [
+        replace(
+            base[1 + i % (len(base) - 1)],
+            id=f"sector-{i}",
+            title=f"Sector {i} {base[1 + i % (len(base) - 1)].title}",
+            kind=CardKind.SECTOR,
+        )
+        for i in range(cards - 1)
+    ]
+    return replace(dialogue, cards=(base[0], *made))
+
+
+def test_a_keystroke_filters_two_thousand_cards_quickly(dialogue: Dialogue) -> None:
+    big = synthetic(dialogue, 2000)
+    index = SearchIndex(big)
+    timings = []
+    for query in ["s", "se", "sem", "semi", "semic", "semico", "세", "bio mil", "zzz", "a"] * 3:
+        start = time.perf_counter()
+        index.matching(query)
+        timings.append(time.perf_counter() - start)
+    timings.sort()
+    p95 = timings[int(len(timings) * 0.95) - 1]
+    assert p95 < 0.030, f"p95 {p95 * 1000:.1f} ms"
+
+
+def test_point_without_lead_is_still_searchable() -> None:
+    card = Card(
+        id="c",
+        kind=CardKind.SECTOR,
+        title="T",
+        icon=None,
+        summary="S",
+        points=(Point(None, "Naïve text", (Evidence("s", "q", (1,)),), None),),
+        notes=(),
+        quote=None,
+    )
+    dialogue = Dialogue(Path("x"), "D", None, "P", "d", None, None, (), (), (), (card,))
+    index = SearchIndex(dialogue)
+    assert index.matching("naive") == (0,)
+    assert index.spans(0, "naive") == {Field(Part.POINT, 0): ((0, 5),)}
+
+
+def test_search_imports_no_qt() -> None:
+    code = (
+        "import sys; sys.modules['PySide6'] = None\n"
+        "import briefing.search\n"
+        "assert not any(m.startswith('PySide6') for m in sys.modules if sys.modules[m])\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
