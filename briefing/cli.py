@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from briefing import __version__
 from briefing.loader import load_dialogue
@@ -29,6 +30,68 @@ def validate(files: Sequence[str]) -> int:
     return status
 
 
+def export(args: argparse.Namespace) -> int:
+    """Writes the selected one-pagers and the book; prints each path, progress on stderr."""
+    from briefing.paths import bundled_dialogue
+    from briefing.pdf import (  # ReportLab, only here
+        DEFAULT_MARKING,
+        CardTooLong,
+        ExportError,
+        export_pdfs,
+    )
+
+    file = args.file or str(bundled_dialogue())
+    try:
+        dialogue = load_dialogue(file)
+    except DialogueError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    known = [card.id for card in dialogue.cards]
+    unknown = [card_id for card_id in args.sectors if card_id not in known]
+    if unknown:
+        print(
+            f"briefing export: {file}: no sector with id {', '.join(map(repr, unknown))}; "
+            f"the ids are: {', '.join(known)}",
+            file=sys.stderr,
+        )
+        return 1
+    everything = not (args.sectors or args.overview or args.book)
+    if everything:
+        card_ids, book = known, True
+    else:
+        overview = [c.id for c in dialogue.cards if c.kind.value == "overview"]
+        wanted = set(args.sectors) | (set(overview) if args.overview else set())
+        card_ids, book = [c for c in known if c in wanted], args.book
+    sizes = list(dict.fromkeys(args.page_sizes or ["a4"]))
+    total = len(sizes) * (len(card_ids) + int(book))
+    done = 0
+
+    def progress(_done: int, _total: int, path: Path) -> None:
+        nonlocal done
+        done += 1
+        print(path)
+        if total > 3:
+            print(f"[{done}/{total}] {path.name}", file=sys.stderr)
+
+    marking = DEFAULT_MARKING if args.marking is None else args.marking
+    try:
+        for size in sizes:
+            export_pdfs(
+                dialogue,
+                args.out,
+                size,
+                card_ids=card_ids,
+                book=book,
+                marking=marking,
+                progress=progress,
+            )
+    except (CardTooLong, ExportError, ValueError) as exc:
+        print(f"briefing export: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefing",
@@ -38,6 +101,27 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser("validate", help="check dialogue files and every quote")
     check.add_argument("files", nargs="+", metavar="FILE")
+    pdf = commands.add_parser(
+        "export",
+        help="write one-page PDF briefings and the briefing book",
+        description="Writes PDFs into DIR. With no --sector, --overview or --book: the "
+        "overview, every sector and the book.",
+    )
+    pdf.add_argument("file", nargs="?", metavar="FILE", help="dialogue file (default: bundled)")
+    pdf.add_argument("--out", required=True, type=Path, metavar="DIR", help="output folder")
+    pdf.add_argument(
+        "--page-size",
+        action="append",
+        choices=("a4", "letter"),
+        dest="page_sizes",
+        help="a4 (default) or letter; give it twice for both",
+    )
+    pdf.add_argument(
+        "--sector", action="append", default=[], dest="sectors", metavar="ID", help="a card id"
+    )
+    pdf.add_argument("--overview", action="store_true", help="the overview one-pager")
+    pdf.add_argument("--book", action="store_true", help="the briefing book")
+    pdf.add_argument("--marking", metavar="TEXT", help="marking line at top and bottom")
     return parser
 
 
@@ -51,6 +135,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parsed = _parser().parse_args(args)
     if parsed.command == "validate":
         return validate(parsed.files)
+    if parsed.command == "export":
+        return export(parsed)
     return 2
 
 

@@ -1,0 +1,21 @@
+"""Printable PDF briefings: one-page cards, the briefing book, and exporting them to files.
+
+Imports ReportLab; callers (CLI, GUI) import this package lazily, when a PDF is wanted.
+"""
+
+from briefing.pdf.book import render_book
+from briefing.pdf.export import ExportError, export_pdfs
+from briefing.pdf.fitting import CardTooLong
+from briefing.pdf.onepager import render_card
+from briefing.pdf.pages import DEFAULT_MARKING
+from briefing.pdf.styles import PageSize
+
+__all__ = [
+    "DEFAULT_MARKING",
+    "CardTooLong",
+    "ExportError",
+    "PageSize",
+    "export_pdfs",
+    "render_book",
+    "render_card",
+]

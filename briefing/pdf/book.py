@@ -1,0 +1,163 @@
+"""`render_book`: cover, the overview, every sector page, and the full source text.
+
+Each card page is fitted exactly as its one-pager is, so page numbers are known before the
+build: the cover's contents list them, and "Page n of N" comes from the canvas.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    HRFlowable,
+    NextPageTemplate,
+    PageBreak,
+    Paragraph,
+    Table,
+    TableStyle,
+)
+
+from briefing.model import Dialogue, Source
+from briefing.pdf import markup
+from briefing.pdf.fitting import fit_card
+from briefing.pdf.flowables import Bookmark
+from briefing.pdf.fonts import register_fonts
+from briefing.pdf.onepager import author
+from briefing.pdf.pages import (
+    DEFAULT_MARKING,
+    DocumentInfo,
+    PageDecor,
+    build_pdf,
+    generation_date,
+    page_template,
+)
+from briefing.pdf.styles import NAVY, RULE, PageGeometry, PageSize, page_geometry, stylesheet
+
+APPENDIX_TITLE = "Appendix: source text"
+ABOUT = (
+    "Each card's points are this briefing's own summary. Every point cites the paragraphs "
+    "of the source it rests on (¶), and each reference links to that paragraph in the "
+    "appendix, where the source is reproduced in full. Analyst context from other public "
+    "sources is set apart in tinted boxes; it is not part of the dialogue's outcome."
+)
+
+
+def render_book(
+    dialogue: Dialogue,
+    page_size: PageSize = "a4",
+    *,
+    marking: str = DEFAULT_MARKING,
+    generated: date | None = None,
+) -> bytes:
+    """The whole dialogue as one PDF with bookmarks; raises CardTooLong like render_card."""
+    register_fonts()
+    geometry = page_geometry(page_size)
+    decor = PageDecor(geometry, marking, generation_date(generated))
+    story: list[Flowable] = [*_cover(dialogue, geometry)]
+    for index, card in enumerate(dialogue.cards):
+        story.append(NextPageTemplate("card"))
+        story.append(PageBreak())
+        mark = Bookmark(markup.card_anchor_name(index), card.title)
+        story.extend(
+            fit_card(dialogue, card, geometry, linked=True, page_size=page_size, lead=[mark])
+        )
+    story.append(NextPageTemplate("appendix"))
+    story.append(PageBreak())
+    story.extend(_appendix(dialogue))
+    templates = [page_template(name, geometry, decor) for name in ("cover", "card", "appendix")]
+    return build_pdf(story, geometry, templates, _book_info(dialogue), show_outline=True)
+
+
+def _book_info(dialogue: Dialogue) -> DocumentInfo:
+    name = dialogue.short_title or dialogue.title
+    return DocumentInfo(
+        title=f"Briefing book — {dialogue.title}",
+        author=author(dialogue),
+        subject=f"{name}: overview, sector briefings and source text",
+        keywords=(name, dialogue.place, *(card.title for card in dialogue.cards), "briefing"),
+    )
+
+
+def _cover(dialogue: Dialogue, geometry: PageGeometry) -> list[Flowable]:
+    s = stylesheet(1.0)
+    story: list[Flowable] = [
+        Bookmark("cover", "Cover"),
+        Paragraph("BRIEFING BOOK", s["cover_kicker"]),
+        Paragraph(markup.text(dialogue.title), s["cover_title"]),
+        Paragraph(markup.text(f"{dialogue.place} · {dialogue.date}"), s["cover_meta"]),
+    ]
+    for person in dialogue.co_chairs:
+        name = f"{person.name} ({person.name_ko})" if person.name_ko else person.name
+        line = f"<b>{markup.text(name)}</b>, {markup.text(person.role)}"
+        story.append(Paragraph(line, s["cover_meta"]))
+    story.append(HRFlowable(width="100%", thickness=1.4, color=NAVY, spaceBefore=14, spaceAfter=16))
+    story.append(Paragraph("CONTENTS", s["section"]))
+    story.append(_contents(dialogue, geometry))
+    story.append(Paragraph("ABOUT THIS BRIEFING", s["section"]))
+    story.append(Paragraph(markup.text(ABOUT), s["note"]))
+    for source in dialogue.sources:
+        story.append(Paragraph(_source_credit(source), s["cite"]))
+    return story
+
+
+def _contents(dialogue: Dialogue, geometry: PageGeometry) -> Flowable:
+    s = stylesheet(1.0)
+    rows = []
+    # Every card takes exactly one page, so page numbers are known now.
+    for index, card in enumerate(dialogue.cards):
+        link = f'<a href="#{markup.card_anchor_name(index)}">{markup.text(card.title)}</a>'
+        rows.append([Paragraph(link, s["contents"]), Paragraph(str(index + 2), s["contents"])])
+    appendix = f'<a href="#appendix">{markup.text(APPENDIX_TITLE)}</a>'
+    rows.append(
+        [Paragraph(appendix, s["contents"]), Paragraph(str(len(dialogue.cards) + 2), s["contents"])]
+    )
+    table = Table(rows, colWidths=[geometry.frame_width - 40, 40], hAlign="LEFT", spaceAfter=18)
+    table.setStyle(
+        TableStyle(
+            [
+                ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
+                ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ]
+        )
+    )
+    return table
+
+
+def _source_credit(source: Source) -> str:
+    credit = f"Source: {markup.text(source.publisher)}, “{markup.text(source.title)}”"
+    if source.url:
+        credit += f", {markup.web_link(source.url)}"
+    return credit
+
+
+def _appendix(dialogue: Dialogue) -> list[Flowable]:
+    s = stylesheet(1.0)
+    story: list[Flowable] = [
+        Bookmark("appendix", APPENDIX_TITLE),
+        Paragraph(markup.text(APPENDIX_TITLE), s["appendix_title"]),
+    ]
+    for index, source in enumerate(dialogue.sources):
+        story.append(CondPageBreak(120))
+        story.append(Bookmark(f"source{index}", f"{source.publisher}: {source.title}", level=1))
+        story.append(Paragraph(markup.text(source.publisher.upper()), s["cover_kicker"]))
+        if source.headline is None:
+            story.append(Paragraph(markup.text(source.title), s["appendix_headline"]))
+        meta = "Paragraphs are numbered as the cards cite them; the headline is not numbered."
+        if source.url:
+            meta = f"{markup.web_link(source.url)}<br/>{meta}"
+        story.append(Paragraph(meta, s["appendix_meta"]))
+        first = 0 if source.headline is not None else 1
+        for offset, text in enumerate(source.paragraphs):
+            number = first + offset
+            body = markup.anchor(index, number) + markup.text(text)
+            if number == 0:
+                story.append(Paragraph(body, s["appendix_headline"]))
+            else:
+                story.append(Paragraph(body, s["appendix_para"], bulletText=str(number)))
+    return story

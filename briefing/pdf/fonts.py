@@ -1,0 +1,42 @@
+"""The bundled Nanum Gothic TrueType fonts (Latin and Hangul), registered once per process."""
+
+from __future__ import annotations
+
+import threading
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from briefing.paths import font_path
+
+REGULAR = "NanumGothic"
+BOLD = "NanumGothic-Bold"
+
+# ReportLab font name -> file in resources/fonts. No italic face: the layout never asks for one.
+FONT_FILES: dict[str, str] = {
+    REGULAR: "NanumGothic.ttf",
+    BOLD: "NanumGothicBold.ttf",
+}
+
+_lock = threading.Lock()
+_registered = False
+
+
+def register_fonts() -> None:
+    """Registers the bundled fonts with ReportLab; later calls cost nothing.
+
+    Parsing the two TTFs takes ~60 ms, so it happens once, not once per PDF.
+    """
+    global _registered
+    if _registered:
+        return
+    with _lock:
+        if _registered:
+            return
+        for name, file in FONT_FILES.items():
+            pdfmetrics.registerFont(TTFont(name, str(font_path(file))))
+        # <b> in Paragraph markup picks the bold face; italic falls back to upright.
+        for bold, italic, face in ((0, 0, REGULAR), (1, 0, BOLD), (0, 1, REGULAR), (1, 1, BOLD)):
+            addMapping(REGULAR, bold, italic, face)
+        _registered = True

@@ -1,0 +1,109 @@
+"""Model data as safe Paragraph markup: every data string is escaped here, and only here.
+
+Functions that return markup take plain text and add tags of their own; nothing from a
+dialogue file is ever read as a tag.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from urllib.parse import urlsplit
+from xml.sax.saxutils import escape
+
+from briefing.model import Card, Dialogue, Evidence
+from briefing.provenance import paragraph_label
+
+_ATTRIBUTE = {'"': "&quot;"}
+EN_DASH = "\u2013"
+
+
+def text(value: str) -> str:
+    """Plain data text as markup: `&`, `<` and `>` come out literally."""
+    return escape(value)
+
+
+def bold(value: str) -> str:
+    return f"<b>{escape(value)}</b>"
+
+
+def coloured(markup: str, hex_colour: str) -> str:
+    return f'<font color="{hex_colour}">{markup}</font>'
+
+
+def web_link(url: str, label: str | None = None) -> str:
+    """A clickable link for http(s) URLs; anything else stays plain text."""
+    shown = escape(label if label is not None else url)
+    if urlsplit(url).scheme.lower() not in ("http", "https"):
+        return shown
+    return f'<link href="{escape(url, _ATTRIBUTE)}">{shown}</link>'
+
+
+def anchor_name(source_index: int, number: int) -> str:
+    """The named destination of a source paragraph in the book's appendix."""
+    return f"src{source_index}-p{number}"
+
+
+def anchor(source_index: int, number: int) -> str:
+    return f'<a name="{anchor_name(source_index, number)}"/>'
+
+
+def card_anchor_name(card_index: int) -> str:
+    return f"card{card_index}"
+
+
+def _runs(numbers: Iterable[int]) -> list[tuple[int, int]]:
+    runs: list[tuple[int, int]] = []
+    for n in sorted(set(numbers)):
+        if runs and n == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], n)
+        else:
+            runs.append((n, n))
+    return runs
+
+
+def paragraph_refs(
+    dialogue: Dialogue, evidence: Sequence[Evidence], *, linked: bool, hex_colour: str
+) -> str:
+    """'¶5-6' (en dash), 'headline, ¶1' for a point's evidence; in the book each run links
+    to the appendix. Prefixed by the publisher when the dialogue has more than one source."""
+    by_source: dict[str, list[int]] = {}
+    for item in evidence:
+        by_source.setdefault(item.source, []).extend(item.paragraphs)
+    indexes = {s.id: i for i, s in enumerate(dialogue.sources)}
+    parts: list[str] = []
+    for source_id, numbers in by_source.items():
+        index = indexes.get(source_id, 0)
+        pieces: list[str] = []
+        for first, last in _runs(numbers):
+            if first == 0:
+                pieces.append(_maybe_link("headline", index, 0, linked))
+                first += 1
+                if first > last:
+                    continue
+            label = f"¶{first}" if first == last else f"¶{first}{EN_DASH}{last}"
+            pieces.append(_maybe_link(label, index, first, linked))
+        prefix = ""
+        if len(dialogue.sources) > 1:
+            prefix = escape(dialogue.sources[index].publisher) + " "
+        parts.append(prefix + ", ".join(pieces))
+    return coloured("; ".join(parts), hex_colour) if parts else ""
+
+
+def _maybe_link(label: str, source_index: int, number: int, linked: bool) -> str:
+    if not linked:
+        return label
+    return f'<a href="#{anchor_name(source_index, number)}">{label}</a>'
+
+
+def source_line(dialogue: Dialogue, card: Card) -> str:
+    """'Source: Yonhap News Agency, paragraphs 5-6' from the card's evidence (plain text)."""
+    by_source: dict[str, list[int]] = {}
+    for item in card.evidence:
+        by_source.setdefault(item.source, []).extend(item.paragraphs)
+    parts = []
+    for source in dialogue.sources:
+        if source.id in by_source:
+            parts.append(f"{source.publisher}, {paragraph_label(by_source[source.id])}")
+    if not parts:
+        return ""
+    return ("Source: " if len(parts) == 1 else "Sources: ") + "; ".join(parts)
