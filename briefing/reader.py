@@ -88,8 +88,11 @@ def decode_utf8(data: bytes, name: str) -> str:
         problem = f"not UTF-8 text (byte 0x{data[exc.start]:02x} cannot be decoded)"
         raise DialogueError([Problem(name, line, column, "", problem)]) from None
     if "\x00" in text:
-        line = text.count("\n", 0, text.index("\x00")) + 1
-        raise DialogueError([Problem(name, line, 0, "", "contains NUL bytes: not a text file")])
+        at = text.index("\x00")
+        line = text.count("\n", 0, at) + 1
+        column = at - (text.rfind("\n", 0, at) + 1) + 1
+        problem = Problem(name, line, column, "", "contains NUL bytes: not a text file")
+        raise DialogueError([problem])
     return text
 
 

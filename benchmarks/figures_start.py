@@ -1,0 +1,55 @@
+"""Cold start of the whole process to the first card painted, and its peak memory."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from benchmarks.measure import Result, median, ratio_result
+
+HERE = Path(__file__).resolve().parent
+
+
+def _run(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall seconds and peak resident memory (MB) of one process run to its end."""
+    start = time.perf_counter()
+    process = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    errors = process.stderr.read().decode(errors="replace") if process.stderr else ""
+    if process.returncode != 0:
+        raise RuntimeError(f"{' '.join(argv)} failed ({process.returncode}): {errors[-2000:]}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def start_figures(runs: int, enforce: bool) -> list[Result]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "BRIEFING_EXIT_AFTER_FIRST_PAINT": "1"}
+    ours_argv = [sys.executable, "-m", "briefing"]
+    bare_argv = [sys.executable, str(HERE / "bare_window.py")]
+    _run(ours_argv, env), _run(bare_argv, env)  # warm the file cache
+    ours: list[tuple[float, float]] = []
+    bare: list[tuple[float, float]] = []
+    for _ in range(runs):
+        ours.append(_run(ours_argv, env))
+        bare.append(_run(bare_argv, env))
+    start = ratio_result(
+        "cold start to first card painted",
+        median([t for t, _ in ours]),
+        median([t for t, _ in bare]),
+        1.3,
+        "s",
+        enforce,
+    )
+    memory = ratio_result(
+        "peak memory of that start",
+        median([m for _, m in ours]),
+        median([m for _, m in bare]),
+        1.5,
+        "MB",
+        enforce,
+    )
+    return [start, memory]
