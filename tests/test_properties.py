@@ -1,0 +1,132 @@
+"""Property tests on arbitrary Unicode: dump/load round trip, PDF rendering, search."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pypdf import PdfReader
+
+from briefing.dump import dialogue_document
+from briefing.loader import load_dialogue
+from briefing.model import Dialogue
+from briefing.search import SearchIndex, quote_spans
+
+# Text a person could type: any assigned character but controls and lone surrogates.
+TEXT = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc", "Cn")), min_size=1, max_size=80
+).filter(lambda s: s.strip() != "")
+SHORT = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc", "Cn")), min_size=1, max_size=24
+).filter(lambda s: s.strip() != "")
+
+PROPERTY = settings(
+    max_examples=1000,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> tuple[dict[str, Any], list[str]]:
+    """A dialogue document of arbitrary text, and the quotes its source text must hold."""
+    quotes: list[str] = []
+
+    def evidence() -> list[dict[str, str]]:
+        quote = draw(TEXT)
+        quotes.append(quote)
+        return [{"source": "src", "quote": quote}]
+
+    def point() -> dict[str, Any]:
+        found: dict[str, Any] = {"text": draw(TEXT), "evidence": evidence()}
+        if draw(st.booleans()):
+            found = {"lead": draw(SHORT), **found}
+        return found
+
+    cards = []
+    for n in range(draw(st.integers(1, 3))):
+        card: dict[str, Any] = {
+            "id": f"card-{n}",
+            "title": draw(SHORT),
+            "summary": draw(TEXT),
+            "points": [point() for _ in range(draw(st.integers(1, 3)))],
+        }
+        if draw(st.booleans()):
+            card["notes"] = [{"text": draw(TEXT), "cites": [{"title": draw(SHORT)}]}]
+        cards.append(card)
+    document = {
+        "format": "briefing/1",
+        "dialogue": {
+            "title": draw(TEXT),
+            "place": draw(SHORT),
+            "date": draw(SHORT),
+            "evidence": evidence(),
+        },
+        "sources": [{"id": "src", "title": draw(SHORT), "publisher": draw(SHORT), "file": "s.txt"}],
+        "sectors": cards,
+    }
+    return document, quotes
+
+
+def write(document: dict[str, Any], quotes: list[str], folder: Path) -> Path:
+    (folder / "s.txt").write_text("\n\n".join(quotes) + "\n", encoding="utf-8")
+    path = folder / "d.yaml"
+    path.write_text(
+        yaml.dump(document, Dumper=yaml.CSafeDumper, sort_keys=False, allow_unicode=True),
+        encoding="utf-8",
+    )
+    return path
+
+
+def load(document: dict[str, Any], quotes: list[str]) -> Dialogue:
+    with tempfile.TemporaryDirectory() as folder:
+        return load_dialogue(write(document, quotes, Path(folder)))
+
+
+@PROPERTY
+@given(documents())
+def test_arbitrary_text_survives_dump_and_load(drawn: tuple[dict[str, Any], list[str]]) -> None:
+    document, quotes = drawn
+    dialogue = load(document, quotes)
+    assert dialogue_document(dialogue) == document
+    again = load(dialogue_document(dialogue), quotes)
+    assert again.cards == dialogue.cards
+
+
+@PROPERTY
+@given(documents())
+def test_any_card_renders_one_page_or_says_too_long(
+    drawn: tuple[dict[str, Any], list[str]],
+) -> None:
+    from briefing.pdf import CardTooLong, render_card
+
+    dialogue = load(*drawn)
+    card = dialogue.cards[-1]
+    try:
+        pdf = render_card(dialogue, card.id, "letter")
+    except CardTooLong as exc:
+        assert card.id in str(exc)
+        return
+    with tempfile.TemporaryFile() as handle:
+        handle.write(pdf)
+        handle.seek(0)
+        assert len(PdfReader(handle).pages) == 1
+
+
+@PROPERTY
+@given(documents(), st.text(max_size=30))
+def test_search_never_raises(drawn: tuple[dict[str, Any], list[str]], query: str) -> None:
+    dialogue = load(*drawn)
+    index = SearchIndex(dialogue)
+    matching = index.matching(query)
+    assert set(matching) <= set(range(len(dialogue.cards)))
+    for i in matching:
+        index.spans(i, query)
+    source = dialogue.sources[0]
+    for evidence in dialogue.cards[0].evidence:
+        assert quote_spans(source.paragraphs, evidence.quote)
