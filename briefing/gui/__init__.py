@@ -1,0 +1,1 @@
+"""The desktop app: the only part of Briefing that imports Qt."""

@@ -1,0 +1,82 @@
+"""Every dialog that blocks, behind one small function each, so tests can replace them.
+
+Callers use `dialogs.ask_save_path(...)` (module attribute), never a from-import, so that
+`monkeypatch.setattr(dialogs, "ask_save_path", ...)` takes effect.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+DIALOGUE_FILTER = "Dialogue files (*.yaml *.yml);;All files (*)"
+PDF_FILTER = "PDF documents (*.pdf)"
+
+
+def ask_open_path(parent: QWidget, folder: str) -> Path | None:
+    """The dialogue file the user picks, or None."""
+    name, _ = QFileDialog.getOpenFileName(parent, "Open dialogue", folder, DIALOGUE_FILTER)
+    return Path(name) if name else None
+
+
+def ask_save_path(parent: QWidget, title: str, suggested: Path) -> Path | None:
+    """Where to save one PDF, or None."""
+    name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), PDF_FILTER)
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+
+def ask_folder(parent: QWidget, title: str, folder: Path) -> Path | None:
+    """A folder to export several PDFs into, or None."""
+    name = QFileDialog.getExistingDirectory(parent, title, str(folder))
+    return Path(name) if name else None
+
+
+def ask_print(parent: QWidget, printer: QPrinter) -> bool:
+    """Shows the system print dialog for `printer`; True when the user chose to print."""
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle("Print briefing")
+    return bool(dialog.exec() == QPrintDialog.DialogCode.Accepted)
+
+
+def show_problems(parent: QWidget, title: str, problems: Sequence[str]) -> None:
+    """Lists a file's problems (`file:line:col: path: message`), as plain text."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(title)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    count = len(problems)
+    box.setText(f"{title}: {count} problem{'s' if count != 1 else ''}. Nothing was changed.")
+    box.setInformativeText("\n".join(problems[:12]) + ("\n…" if count > 12 else ""))
+    box.setDetailedText("\n".join(problems))
+    box.exec()
+
+
+def show_error(parent: QWidget, title: str, message: str) -> None:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(title)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(message)
+    box.exec()
+
+
+def show_about(parent: QWidget, title: str, rich_text: str) -> None:
+    """The About box; `rich_text` is composed by the caller with every data string escaped."""
+    box = QMessageBox(parent)
+    box.setWindowTitle(title)
+    box.setTextFormat(Qt.TextFormat.RichText)
+    box.setText(rich_text)
+    box.setIconPixmap(parent.windowIcon().pixmap(64, 64))
+    box.exec()

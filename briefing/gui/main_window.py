@@ -1,0 +1,395 @@
+"""The main window: navigator, card, source and preview side by side, menus from the command
+table, and the file, export and print flows.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QPageSize
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QProgressBar,
+    QSizePolicy,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+from briefing.gui import dialogs, shortcuts
+from briefing.gui.card_view import CardView
+from briefing.gui.files import DialogueWatcher
+from briefing.gui.icons import line_icon
+from briefing.gui.navigator import SectorNavigator
+from briefing.gui.pdf_output import PdfOutput
+from briefing.gui.preview import PreviewPane
+from briefing.gui.settings import AppSettings
+from briefing.gui.source_panel import SourcePanel
+from briefing.gui.state import Navigation, NavigationState
+from briefing.gui.theme import Colors, current_colors
+from briefing.gui.workers import PdfWorker
+from briefing.model import CardKind
+from briefing.problems import DialogueError
+
+APP_NAME = "Briefing"
+NOTICE_MS = 8000
+
+
+def window_title(state: NavigationState) -> str:
+    """'Semiconductors — NCET Dialogue — Briefing'.
+
+    Qt reads '[*]' in a title as a placeholder, so data's '[*]' is doubled to show as written.
+    """
+    card, dialogue = state.current, state.dialogue
+    if card is None or dialogue is None:
+        return APP_NAME
+    parts = [card.title, dialogue.short_title or dialogue.title, APP_NAME]
+    return " \u2014 ".join(p.replace("[*]", "[*][*]") for p in parts)
+
+
+def status_text(state: NavigationState) -> str:
+    """'Card 3 of 8 — all 35 quotes verified', and how many cards match a search."""
+    card, dialogue = state.current, state.dialogue
+    if card is None or dialogue is None:
+        return "No dialogue open"
+    text = (
+        f"Card {state.card + 1} of {len(dialogue.cards)} \u2014 "
+        f"all {dialogue.quote_count} quotes verified"
+    )
+    if state.query.strip():
+        count = len(state.visible)
+        cards = "1 card matches" if count == 1 else f"{count} cards match"
+        text += f" \u2014 {cards} \u201c{state.query.strip()}\u201d"
+    return text
+
+
+class MainWindow(QMainWindow):
+    navigation: Navigation
+
+    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.settings = settings
+        self.save_settings_on_close = True
+        self.path: Path | None = None
+        self._reload_problems: tuple[str, ...] = ()
+        self.navigation = Navigation(settings.page_size, self)
+        self.output = PdfOutput(PdfWorker(self), self)
+        self.watcher = DialogueWatcher(self)
+        self.watcher.changed.connect(self.reload)
+
+        self.navigator = SectorNavigator(self.navigation)
+        self.card_view = CardView(self.navigation)
+        self.source_panel = SourcePanel(self.navigation)
+        self.preview = PreviewPane(self.navigation, self.output)
+        self.side = QTabWidget()
+        self.side.setObjectName("sideTabs")
+        self.side.setDocumentMode(True)
+        self.side.addTab(self.source_panel, "Source")
+        self.side.addTab(self.preview, "PDF preview")
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        for widget, stretch in ((self.navigator, 0), (self.card_view, 1), (self.side, 0)):
+            self.splitter.addWidget(widget)
+            self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
+        self.splitter.setSizes([250, 640, 390])
+        self.setCentralWidget(self.splitter)
+
+        self.actions_by_name, self.menus = shortcuts.build_actions(self, self.menuBar())
+        self._build_toolbar()
+        self._build_recent_menu()
+        self._build_status_bar()
+        self.side.currentChanged.connect(lambda _: self._update_checks())
+        self.navigation.changed.connect(self._state_changed)
+        self.output.progress.connect(self._progress)
+        self.output.done.connect(self._done)
+        self.output.failed.connect(self._failed)
+        self.apply_colors(current_colors())
+        self._state_changed(self.navigation.state, self.navigation.state)
+        self.card_view.painted.connect(self._first_paint, Qt.ConnectionType.SingleShotConnection)
+
+    # -- building --------------------------------------------------------------------------
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("Navigation")
+        bar.setObjectName("mainToolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for name in ("previousCard", "nextCard"):
+            bar.addAction(self.actions_by_name[name])
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        self.search = QLineEdit()
+        self.search.setObjectName("searchField")
+        self.search.setAccessibleName("Search cards")
+        self.search.setPlaceholderText("Search cards")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(280)
+        self.search.textChanged.connect(self.navigation.set_query)
+        self._search_icon = QAction(self)
+        self.search.addAction(self._search_icon, QLineEdit.ActionPosition.LeadingPosition)
+        bar.addWidget(self.search)
+        bar.addSeparator()
+        for name in ("exportCard", "print"):
+            bar.addAction(self.actions_by_name[name])
+        self.addToolBar(bar)
+
+    def _build_recent_menu(self) -> None:
+        self.recent_menu = QMenu("Open &Recent", self)
+        self.recent_menu.setObjectName("recentMenu")
+        self.menus["&File"].insertMenu(self.actions_by_name["reloadFile"], self.recent_menu)
+        self._fill_recent(self.settings.recent_files)
+
+    def _fill_recent(self, files: list[str]) -> None:
+        self.recent_menu.clear()
+        for file in files:
+            action = self.recent_menu.addAction(file)
+            action.triggered.connect(lambda _=False, f=file: self.open_path(Path(f)))
+        self.recent_menu.setEnabled(bool(files))
+
+    def _build_status_bar(self) -> None:
+        self.status = QLabel()
+        self.status.setObjectName("cardStatus")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice = QLabel()
+        self.notice.setObjectName("notice")
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("exportProgress")
+        self.progress.setMaximumWidth(180)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        self.statusBar().addWidget(self.status, 1)
+        self.statusBar().addPermanentWidget(self.notice)
+        self.statusBar().addPermanentWidget(self.progress)
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setSingleShot(True)
+        self._notice_timer.timeout.connect(self.notice.clear)
+
+    def apply_colors(self, colors: Colors) -> None:
+        """Icons are drawn in the theme's colours; called again when the scheme changes."""
+        normal, disabled = QColor(colors.text), QColor(colors.muted)
+        for command in shortcuts.COMMANDS:
+            if command.icon:
+                icon = line_icon(command.icon, normal, disabled, QColor(colors.accent))
+                self.actions_by_name[command.name].setIcon(icon)
+        self._search_icon.setIcon(line_icon("search", disabled, disabled, disabled))
+
+    def _first_paint(self) -> None:
+        """Work that may wait until the first card is on screen."""
+        QTimer.singleShot(0, self.preview.arm)
+        QTimer.singleShot(0, self.navigation.prepare_search)
+
+    # -- reacting to the navigation --------------------------------------------------------
+
+    def _state_changed(self, new: NavigationState, old: NavigationState) -> None:
+        if new.dialogue is not old.dialogue:
+            self.output.set_dialogue(new.dialogue)
+        self.setWindowTitle(window_title(new))
+        self.status.setText(status_text(new))
+        has_card = new.current is not None
+        for name in ("exportCard", "exportOverview", "exportAll", "exportBook", "print"):
+            self.actions_by_name[name].setEnabled(has_card)
+        self._update_checks()
+
+    def _update_checks(self) -> None:
+        shortcuts.update_checks(self, self.actions_by_name, self.navigation.state)
+
+    # -- commands (run from the table in shortcuts.py) -------------------------------------
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def clear_search(self) -> None:
+        self.search.clear()
+
+    def side_tab(self) -> int:
+        return self.side.currentIndex()
+
+    def show_side(self, index: int) -> None:
+        self.side.setCurrentIndex(index)
+
+    def show_about(self) -> None:
+        from briefing.gui.about import about_html
+
+        dialogs.show_about(self, "About Briefing", about_html(self.navigation.state.dialogue))
+
+    # -- files -----------------------------------------------------------------------------
+
+    def open_file(self) -> None:
+        folder = str(self.path.parent) if self.path else str(Path.home())
+        path = dialogs.ask_open_path(self, folder)
+        if path is not None:
+            self.open_path(path)
+
+    def open_path(
+        self, path: Path, card_id: str | None = None, *, first: bool = False, remember: bool = True
+    ) -> bool:
+        """Loads and shows `path`; on problems shows them and keeps what is on screen.
+
+        On the `first` load a failing file is still watched, so fixing it opens it;
+        `remember` adds the file to the recent files.
+        """
+        from briefing.loader import load_dialogue
+
+        try:
+            dialogue = load_dialogue(path)
+        except DialogueError as error:
+            if first:
+                self.path = path
+                self.watcher.watch(path, None)
+            dialogs.show_problems(
+                self, f"Cannot open {path.name}", [str(p) for p in error.problems]
+            )
+            return False
+        self.path = path
+        self._reload_problems = ()
+        self.watcher.watch(path, dialogue)
+        self.navigation.set_dialogue(dialogue, card_id)
+        if remember:
+            self._fill_recent(self.settings.add_recent(path))
+        return True
+
+    def reload(self) -> None:
+        """Reloads the open file (live reload calls this); a broken file keeps the old cards."""
+        if self.path is None:
+            return
+        from briefing.loader import load_dialogue
+
+        try:
+            dialogue = load_dialogue(self.path)
+        except DialogueError as error:
+            problems = tuple(str(p) for p in error.problems)
+            if problems != self._reload_problems:  # say it once per distinct set of problems
+                self._reload_problems = problems
+                dialogs.show_problems(self, f"Cannot reload {self.path.name}", problems)
+            return
+        self._reload_problems = ()
+        self.watcher.watch(self.path, dialogue)
+        self.navigation.set_dialogue(dialogue)
+        self._notify(f"Reloaded {self.path.name}")
+
+    # -- export and print ------------------------------------------------------------------
+
+    def _export_folder(self) -> Path:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(folder) if folder else Path.home()
+
+    def export_card(self, card_id: str | None = None) -> None:
+        state = self.navigation.state
+        card = state.dialogue.card(card_id) if state.dialogue and card_id else state.current
+        if card is None:
+            return
+        suggested = self._export_folder() / f"{card.id}-{state.page_size}.pdf"
+        path = dialogs.ask_save_path(self, f"Export \u201c{card.title}\u201d", suggested)
+        if path is not None:
+            self._notify(f"Exporting {path.name}\u2026", busy=True)
+            self.output.export_card(card.id, state.page_size, path)
+
+    def export_overview(self) -> None:
+        dialogue = self.navigation.state.dialogue
+        if dialogue is not None:
+            overview = next((c for c in dialogue.cards if c.kind is CardKind.OVERVIEW), None)
+            self.export_card((overview or dialogue.cards[0]).id)
+
+    def export_book(self) -> None:
+        state = self.navigation.state
+        if state.dialogue is None:
+            return
+        name = f"{self.path.stem if self.path else 'briefing'}-book-{state.page_size}.pdf"
+        path = dialogs.ask_save_path(self, "Export the book", self._export_folder() / name)
+        if path is not None:
+            self._notify(f"Exporting {path.name}\u2026", busy=True)
+            self.output.export_book(state.page_size, path)
+
+    def export_all(self) -> None:
+        state = self.navigation.state
+        if state.dialogue is None:
+            return
+        folder = dialogs.ask_folder(self, "Export all one-pagers to", self._export_folder())
+        if folder is not None:
+            self.progress.setRange(0, len(state.dialogue.cards))
+            self.progress.setValue(0)
+            self.progress.show()
+            self._notify("Exporting one-pagers\u2026", busy=True)
+            self.output.export_all(state.page_size, folder, None, book=False)
+
+    def print_card(self) -> None:
+        from PySide6.QtPrintSupport import QPrinter
+
+        from briefing.gui import printing
+
+        state = self.navigation.state
+        card = state.current
+        if card is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageSize(QPageSize(printing.QT_PAGE_SIZES[state.page_size]))
+        printer.setDocName(card.title)
+        if not dialogs.ask_print(self, printer):
+            return
+        page_size = printing.chosen_page_size(printer, state.page_size)
+        self._notify(f"Printing {card.title}\u2026", busy=True)
+        self.output.print_card(card.id, page_size, printer, card.title)
+
+    def _progress(self, done: int, total: int, label: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.progress.show()
+        self._notify(f"Exported {done} of {total}: {label}", busy=True)
+
+    def _done(self, message: str) -> None:
+        self.progress.hide()
+        self._notify(message)
+
+    def _failed(self, title: str, message: str) -> None:
+        self.progress.hide()
+        self._notify(f"{title}: {message}")
+        dialogs.show_error(self, title, message)
+
+    def _notify(self, message: str, busy: bool = False) -> None:
+        self.notice.setText(message)
+        if busy:
+            self._notice_timer.stop()
+        else:
+            self._notice_timer.start(NOTICE_MS)
+
+    # -- window state ----------------------------------------------------------------------
+
+    def restore_state(self) -> None:
+        """Geometry, toolbar, splitter and side tab from the settings (defaults otherwise)."""
+        s = self.settings
+        if s.geometry is None or not self.restoreGeometry(s.geometry):
+            self.resize(1280, 800)
+        if s.window_state is not None:
+            self.restoreState(s.window_state)
+        splitter = s.splitter("main")
+        if splitter is None or not self.splitter.restoreState(splitter):
+            self.splitter.setSizes([250, 640, 390])
+        self.side.setCurrentIndex(s.side_tab)
+
+    def save_state(self) -> None:
+        s = self.settings
+        s.geometry = self.saveGeometry()
+        s.window_state = self.saveState()
+        s.set_splitter("main", self.splitter.saveState())
+        s.side_tab = self.side.currentIndex()
+        s.page_size = self.navigation.state.page_size
+        card = self.navigation.state.current
+        if self.path is not None and card is not None:
+            s.set_last(str(self.path.resolve()), card.id)
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.save_settings_on_close:
+            self.save_state()
+        self.watcher.stop()
+        super().closeEvent(event)

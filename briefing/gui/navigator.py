@@ -1,0 +1,193 @@
+"""The sector navigator: the overview, then each sector with its icon and number of points."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from briefing.gui.icons import line_pixmap
+from briefing.gui.state import Navigation, NavigationState
+from briefing.gui.theme import current_colors
+from briefing.model import Card, CardKind
+
+ROW_HEIGHT = 40
+POINTS_ROLE = Qt.ItemDataRole.UserRole + 1
+ICON_ROLE = Qt.ItemDataRole.UserRole + 2
+OVERVIEW_ROLE = Qt.ItemDataRole.UserRole + 3
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+def points_label(count: int) -> str:
+    return f"{count} point" if count == 1 else f"{count} points"
+
+
+class CardListModel(QAbstractListModel):
+    """The cards of the open dialogue, as rows."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._cards: tuple[Card, ...] = ()
+
+    def set_cards(self, cards: tuple[Card, ...]) -> None:
+        self.beginResetModel()
+        self._cards = cards
+        self.endResetModel()
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._cards)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        card = self._cards[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return card.title
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return f"{card.title}, {points_label(len(card.points))}"
+        if role == POINTS_ROLE:
+            return len(card.points)
+        if role == ICON_ROLE:
+            return card.icon or "overview"
+        if role == OVERVIEW_ROLE:
+            return card.kind is CardKind.OVERVIEW
+        return None
+
+
+class CardDelegate(QStyledItemDelegate):
+    """Paints a row: icon, title (elided, as plain text) and a point-count pill."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
+        return QSize(200, ROW_HEIGHT)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        colors = current_colors()
+        rect: QRect = option.rect
+        state = option.state
+        selected = bool(state & QStyle.StateFlag.State_Selected)
+        hovered = bool(state & QStyle.StateFlag.State_MouseOver)
+        palette: QPalette = option.palette
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        box = rect.adjusted(6, 2, -6, -2)
+        if selected or hovered:
+            path = QPainterPath()
+            path.addRoundedRect(box, 6, 6)
+            fill = QColor(colors.selection)
+            if not selected:
+                fill.setAlpha(110)
+            painter.fillPath(path, fill)
+        if selected:
+            painter.fillRect(
+                QRect(box.left(), box.top() + 8, 3, box.height() - 16), QColor(colors.accent)
+            )
+        text_color = QColor(colors.selection_text if selected else colors.text)
+        ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        icon_color = colors.accent if selected else colors.muted
+        pixmap = line_pixmap(str(index.data(ICON_ROLE)), icon_color, 18, ratio)
+        painter.drawPixmap(box.left() + 12, box.top() + (box.height() - 18) // 2, pixmap)
+
+        count = str(index.data(POINTS_ROLE))
+        font = QFont(option.font)
+        small = QFont(font)
+        small.setPointSizeF(font.pointSizeF() * 0.85)
+        pill_width = painter.fontMetrics().horizontalAdvance(count) + 16
+        pill = QRect(box.right() - pill_width - 8, box.center().y() - 9, pill_width, 18)
+        pill_path = QPainterPath()
+        pill_path.addRoundedRect(pill, 9, 9)
+        painter.fillPath(pill_path, QColor(colors.base if selected else colors.window))
+        painter.setFont(small)
+        painter.setPen(QColor(colors.muted))
+        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, count)
+
+        if index.data(OVERVIEW_ROLE):
+            font.setWeight(QFont.Weight.Bold)
+        elif selected:
+            font.setWeight(QFont.Weight.DemiBold)
+        painter.setFont(font)
+        painter.setPen(text_color)
+        text_rect = QRect(box.left() + 40, box.top(), pill.left() - box.left() - 48, box.height())
+        title = painter.fontMetrics().elidedText(
+            str(index.data()), Qt.TextElideMode.ElideRight, text_rect.width()
+        )
+        painter.drawText(
+            text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, title
+        )
+        if index.data(OVERVIEW_ROLE) and index.row() == 0:
+            painter.setPen(palette.color(QPalette.ColorRole.Mid))
+            painter.drawLine(rect.left() + 14, rect.bottom(), rect.right() - 14, rect.bottom())
+        painter.restore()
+
+
+class SectorNavigator(QListView):
+    """The list of cards; filtered by the search, following and setting the navigation."""
+
+    def __init__(self, navigation: Navigation, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sectorNavigator")
+        self.setAccessibleName("Sectors")
+        self.setAccessibleDescription("The overview and each sector; select one to show its card")
+        self._navigation = navigation
+        self._model = CardListModel(self)
+        self.setModel(self._model)
+        self.setItemDelegate(CardDelegate(self))
+        self.setUniformItemSizes(True)
+        self.setMouseTracking(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMinimumWidth(220)
+        self._hidden: set[int] = set()
+        self._syncing = False
+        self.selectionModel().currentChanged.connect(self._current_changed)
+        navigation.changed.connect(self._state_changed)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._syncing and current.isValid():
+            self._navigation.go_to(current.row())
+
+    def _state_changed(self, new: NavigationState, old: NavigationState) -> None:
+        if new.dialogue is not old.dialogue:
+            self._hidden = set()
+            self._model.set_cards(new.dialogue.cards if new.dialogue else ())
+        if new.visible != old.visible or new.dialogue is not old.dialogue:
+            self._show_only(new)
+        self._select(new.card if new.card in new.visible else None)
+
+    def _show_only(self, state: NavigationState) -> None:
+        """Hides the rows the search excludes, touching only rows whose state changes."""
+        count = len(state.dialogue.cards) if state.dialogue else 0
+        hidden = set(range(count)).difference(state.visible)
+        for row in hidden ^ self._hidden:
+            self.setRowHidden(row, row in hidden)
+        self._hidden = hidden
+
+    def _select(self, row: int | None) -> None:
+        self._syncing = True
+        try:
+            selection = self.selectionModel()
+            if row is None:
+                selection.clear()
+                return
+            index = self._model.index(row)
+            if selection.currentIndex() != index or not selection.isSelected(index):
+                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.scrollTo(index)
+        finally:
+            self._syncing = False

@@ -1,0 +1,212 @@
+"""Every command of the window as one declarative table: text, menu, keys and what it does.
+
+`build_actions` turns the table into QActions in the menus (and the toolbar), so every
+shortcut is discoverable in a menu and testable by triggering its action.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu, QMenuBar
+
+if TYPE_CHECKING:
+    from briefing.gui.main_window import MainWindow
+    from briefing.gui.state import NavigationState
+
+Key = QKeySequence.StandardKey | str
+SK = QKeySequence.StandardKey
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    name: str
+    """The QAction's objectName (stable, for tests and automation)."""
+    text: str
+    menu: str
+    run: Callable[[MainWindow], object]
+    keys: tuple[Key, ...] = ()
+    icon: str | None = None
+    toolbar: bool = False
+    separator_before: bool = False
+    checked: Callable[[MainWindow, NavigationState], bool] | None = None
+    """Makes the action checkable; says when it is checked."""
+    group: str | None = None
+    """Checkable actions of one group exclude each other."""
+
+
+MENUS = ("&File", "&Edit", "&View", "&Go", "&Help")
+
+COMMANDS: tuple[Command, ...] = (
+    Command("openFile", "&Open\u2026", "&File", lambda w: w.open_file(), (SK.Open,), "open"),
+    Command("reloadFile", "&Reload", "&File", lambda w: w.reload(), (SK.Refresh,)),
+    Command(
+        "exportCard",
+        "&Export This Card\u2026",
+        "&File",
+        lambda w: w.export_card(),
+        ("Ctrl+E",),
+        "export",
+        toolbar=True,
+        separator_before=True,
+    ),
+    Command("exportOverview", "Export O&verview\u2026", "&File", lambda w: w.export_overview()),
+    Command(
+        "exportAll",
+        "Export &All One-Pagers\u2026",
+        "&File",
+        lambda w: w.export_all(),
+        ("Ctrl+Shift+E",),
+    ),
+    Command(
+        "exportBook", "Export the &Book\u2026", "&File", lambda w: w.export_book(), ("Ctrl+B",)
+    ),
+    Command(
+        "print",
+        "&Print\u2026",
+        "&File",
+        lambda w: w.print_card(),
+        (SK.Print,),
+        "print",
+        toolbar=True,
+        separator_before=True,
+    ),
+    Command("quit", "&Quit", "&File", lambda w: w.close(), (SK.Quit,), separator_before=True),
+    Command("find", "&Find\u2026", "&Edit", lambda w: w.focus_search(), (SK.Find,), "search"),
+    Command("clearSearch", "&Clear Search", "&Edit", lambda w: w.clear_search(), ("Esc",)),
+    Command(
+        "showSource",
+        "&Source Document",
+        "&View",
+        lambda w: w.show_side(0),
+        ("Ctrl+1",),
+        checked=lambda w, _: w.side_tab() == 0,
+        group="side",
+    ),
+    Command(
+        "showPreview",
+        "&PDF Preview",
+        "&View",
+        lambda w: w.show_side(1),
+        ("Ctrl+2",),
+        checked=lambda w, _: w.side_tab() == 1,
+        group="side",
+    ),
+    Command(
+        "pageA4",
+        "A&4 Pages",
+        "&View",
+        lambda w: w.navigation.set_page_size("a4"),
+        separator_before=True,
+        checked=lambda _, s: s.page_size == "a4",
+        group="pageSize",
+    ),
+    Command(
+        "pageLetter",
+        "&Letter Pages",
+        "&View",
+        lambda w: w.navigation.set_page_size("letter"),
+        checked=lambda _, s: s.page_size == "letter",
+        group="pageSize",
+    ),
+    Command(
+        "previousCard",
+        "&Back",
+        "&Go",
+        lambda w: w.navigation.step(-1),
+        ("Alt+Left", "Up", "PgUp"),
+        "back",
+        toolbar=True,
+    ),
+    Command(
+        "nextCard",
+        "&Next",
+        "&Go",
+        lambda w: w.navigation.step(1),
+        ("Alt+Right", "Down", "PgDown"),
+        "next",
+        toolbar=True,
+    ),
+    Command("firstCard", "&First Card", "&Go", lambda w: w.navigation.first(), ("Home",)),
+    Command("lastCard", "&Last Card", "&Go", lambda w: w.navigation.last(), ("End",)),
+    Command(
+        "nextPoint",
+        "Next &Point",
+        "&Go",
+        lambda w: w.navigation.step_point(1),
+        ("J",),
+        separator_before=True,
+    ),
+    Command(
+        "previousPoint", "P&revious Point", "&Go", lambda w: w.navigation.step_point(-1), ("K",)
+    ),
+    Command(
+        "nextQuote",
+        "Next &Quote of the Point",
+        "&Go",
+        lambda w: w.navigation.step_evidence(1),
+        ("]",),
+    ),
+    Command(
+        "previousQuote",
+        "Previous Q&uote of the Point",
+        "&Go",
+        lambda w: w.navigation.step_evidence(-1),
+        ("[",),
+    ),
+    Command("about", "&About Briefing", "&Help", lambda w: w.show_about()),
+)
+
+
+def key_sequences(keys: tuple[Key, ...]) -> list[QKeySequence]:
+    sequences: list[QKeySequence] = []
+    for key in keys:
+        if isinstance(key, str):
+            sequences.append(QKeySequence(key))
+        else:
+            sequences.extend(QKeySequence.keyBindings(key))
+    return sequences
+
+
+def key_labels(command: Command) -> str:
+    """The keys as the menus show them, for docs: 'Alt+Left, Up, PgUp'."""
+    return ", ".join(
+        s.toString(QKeySequence.SequenceFormat.NativeText) for s in key_sequences(command.keys)
+    )
+
+
+def build_actions(
+    window: MainWindow, menu_bar: QMenuBar
+) -> tuple[dict[str, QAction], dict[str, QMenu]]:
+    """Creates one QAction per command, in its menu, triggering `command.run(window)`."""
+    menus: dict[str, QMenu] = {title: menu_bar.addMenu(title) for title in MENUS}
+    groups: dict[str, QActionGroup] = {}
+    actions: dict[str, QAction] = {}
+    for command in COMMANDS:
+        action = QAction(command.text, window)
+        action.setObjectName(command.name)
+        action.setShortcuts(key_sequences(command.keys))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(lambda _=False, c=command: c.run(window))
+        if command.checked is not None:
+            action.setCheckable(True)
+        if command.group is not None:
+            group = groups.setdefault(command.group, QActionGroup(window))
+            group.addAction(action)
+        menu = menus[command.menu]
+        if command.separator_before:
+            menu.addSeparator()
+        menu.addAction(action)
+        actions[command.name] = action
+    return actions, menus
+
+
+def update_checks(window: MainWindow, actions: dict[str, QAction], state: NavigationState) -> None:
+    """Ticks the checkable actions that are true of the window now."""
+    for command in COMMANDS:
+        if command.checked is not None:
+            actions[command.name].setChecked(command.checked(window, state))

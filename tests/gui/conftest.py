@@ -1,0 +1,100 @@
+"""GUI test fixtures: a prepared QApplication, settings in a temp folder, dialogs replaced."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from briefing.gui import dialogs
+from briefing.gui.app import prepare_application
+from briefing.gui.main_window import MainWindow
+from briefing.gui.settings import AppSettings
+from briefing.paths import bundled_dialogue
+
+
+@pytest.fixture(scope="session", autouse=True)
+def prepared_app(qapp: QApplication) -> QApplication:
+    """The app with its fonts, theme and names, as `briefing` sets it up."""
+    prepare_application(qapp)
+    return qapp
+
+
+@pytest.fixture(autouse=True)
+def settings_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test's settings live in its temp folder, never in the user's config."""
+    folder = tmp_path / "config"
+    folder.mkdir()
+    for fmt in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
+    path = folder / "briefing.ini"
+    monkeypatch.setenv("BRIEFING_SETTINGS", str(path))
+    return path
+
+
+@dataclass
+class DialogCalls:
+    """What the replaced dialogs were asked, and what they answer."""
+
+    problems: list[tuple[str, list[str]]] = field(default_factory=list)
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    about: list[str] = field(default_factory=list)
+    printers: list[Any] = field(default_factory=list)
+    save_path: Path | None = None
+    folder: Path | None = None
+    open_path: Path | None = None
+    print_accepted: bool = True
+
+
+@pytest.fixture(autouse=True)
+def dialog_calls(monkeypatch: pytest.MonkeyPatch) -> DialogCalls:
+    """Replaces every blocking dialog, so no test ever waits on one."""
+    calls = DialogCalls()
+
+    def ask_print(_parent: object, printer: Any) -> bool:
+        calls.printers.append(printer)
+        return calls.print_accepted
+
+    monkeypatch.setattr(dialogs, "ask_open_path", lambda *_: calls.open_path)
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *_: calls.save_path)
+    monkeypatch.setattr(dialogs, "ask_folder", lambda *_: calls.folder)
+    monkeypatch.setattr(dialogs, "ask_print", ask_print)
+    monkeypatch.setattr(
+        dialogs, "show_problems", lambda _p, title, probs: calls.problems.append((title, probs))
+    )
+    monkeypatch.setattr(dialogs, "show_error", lambda _p, t, m: calls.errors.append((t, m)))
+    monkeypatch.setattr(dialogs, "show_about", lambda _p, _t, text: calls.about.append(text))
+    return calls
+
+
+MakeWindow = Callable[..., MainWindow]
+
+
+@pytest.fixture
+def make_window(qtbot: Any, settings_path: Path) -> Iterator[MakeWindow]:
+    """Opens a main window on a file (the bundled dialogue by default), shown and painted."""
+    made: list[MainWindow] = []
+
+    def make(path: Path | None = None, card: str | None = None) -> MainWindow:
+        window = MainWindow(AppSettings.open(settings_path))
+        qtbot.addWidget(window)
+        window.restore_state()
+        window.open_path(path or bundled_dialogue(), card, first=True)
+        with qtbot.waitSignal(window.card_view.painted, timeout=5000):
+            window.show()
+        made.append(window)
+        return window
+
+    yield make
+    for window in made:
+        window.output._worker.wait(10000)
+
+
+@pytest.fixture
+def window(make_window: MakeWindow) -> MainWindow:
+    return make_window()
