@@ -9,6 +9,7 @@ from pathlib import Path
 
 from briefing import __version__
 from briefing.loader import load_dialogue
+from briefing.model import CardKind
 from briefing.problems import DialogueError
 
 
@@ -60,35 +61,30 @@ def export(args: argparse.Namespace) -> int:
     if everything:
         card_ids, book = known, True
     else:
-        overview = [c.id for c in dialogue.cards if c.kind.value == "overview"]
+        overview = [c.id for c in dialogue.cards if c.kind is CardKind.OVERVIEW]
         wanted = set(args.sectors) | (set(overview) if args.overview else set())
         card_ids, book = [c for c in known if c in wanted], args.book
-    sizes = list(dict.fromkeys(args.page_sizes or ["a4"]))
-    total = len(sizes) * (len(card_ids) + int(book))
-    done = 0
 
-    def progress(_done: int, _total: int, path: Path) -> None:
-        nonlocal done
-        done += 1
-        print(path)
+    def progress(done: int, total: int, path: Path) -> None:
         if total > 3:
-            print(f"[{done}/{total}] {path.name}", file=sys.stderr)
+            print(f"[{done}/{total}] {path.name}", file=sys.stderr, flush=True)
 
     marking = DEFAULT_MARKING if args.marking is None else args.marking
     try:
-        for size in sizes:
-            export_pdfs(
-                dialogue,
-                args.out,
-                size,
-                card_ids=card_ids,
-                book=book,
-                marking=marking,
-                progress=progress,
-            )
+        written = export_pdfs(
+            dialogue,
+            args.out,
+            args.page_size,
+            card_ids=card_ids,
+            book=book,
+            marking=marking,
+            progress=progress,
+        )
     except (CardTooLong, ExportError, ValueError) as exc:
         print(f"briefing export: {exc}", file=sys.stderr)
         return 1
+    for path in written:
+        print(path)
     return 0
 
 
@@ -109,13 +105,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     pdf.add_argument("file", nargs="?", metavar="FILE", help="dialogue file (default: bundled)")
     pdf.add_argument("--out", required=True, type=Path, metavar="DIR", help="output folder")
-    pdf.add_argument(
-        "--page-size",
-        action="append",
-        choices=("a4", "letter"),
-        dest="page_sizes",
-        help="a4 (default) or letter; give it twice for both",
-    )
+    pdf.add_argument("--page-size", choices=("a4", "letter"), default="a4", help="default: a4")
     pdf.add_argument(
         "--sector", action="append", default=[], dest="sectors", metavar="ID", help="a card id"
     )

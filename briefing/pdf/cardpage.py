@@ -1,19 +1,30 @@
 """The blocks of one card's page, top to bottom, at one type scale.
 
 Title block, bottom line up front, key points, commitments, quote, analyst context; the
-source line is kept apart so the page can set it at the foot of the frame.
+source line is kept apart so the page can set it at the foot of the frame. Every paragraph
+here is escaped plain text in one font; bold lead-ins and references are drawn beside it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
-from reportlab.lib.colors import Color, white
+from reportlab.lib.colors import white
 from reportlab.platypus import Flowable, HRFlowable, TableStyle
 
-from briefing.model import Card, CardKind, Commitment, Dialogue, Note, Person, Point
+from briefing.model import Card, CardKind, Citation, Commitment, Dialogue, Note, Person, Point
 from briefing.pdf import markup
-from briefing.pdf.flowables import MeasuredParagraph, MeasuredTable, ShadedBox
+from briefing.pdf.flowables import (
+    Label,
+    LinkedParagraph,
+    MeasuredParagraph,
+    MeasuredTable,
+    RefStyle,
+    RunInParagraph,
+    ShadedBox,
+)
+from briefing.pdf.fonts import BOLD, REGULAR
 from briefing.pdf.styles import (
     BLUF_FILL,
     MUTED,
@@ -25,14 +36,15 @@ from briefing.pdf.styles import (
     Stylesheet,
 )
 
+BLUF_LABEL = "Bottom line up front"
 NOTE_LABEL = "Analyst context — not part of the dialogue's outcome"
 EMPTY_CELL = "—"
 # Who, what kind, what, how much, when / where: shares of the frame width.
 COMMITMENT_COLUMNS: tuple[tuple[str, float], ...] = (
-    ("Who", 0.15),
-    ("Status", 0.12),
+    ("Who", 0.14),
+    ("Status", 0.11),
     ("What", 0.37),
-    ("How much", 0.17),
+    ("How much", 0.19),
     ("When / where", 0.19),
 )
 
@@ -47,10 +59,6 @@ class CardBlocks:
         return [*self.body, self.source] if self.source is not None else list(self.body)
 
 
-def _hex(colour: Color) -> str:
-    return str(colour.hexval()).replace("0x", "#")
-
-
 def card_blocks(
     dialogue: Dialogue, card: Card, styles: Stylesheet, width: float, *, linked: bool
 ) -> CardBlocks:
@@ -59,18 +67,20 @@ def card_blocks(
     body: list[Flowable] = [*_title_block(dialogue, card, styles)]
     body.append(_bluf(card, styles))
     if card.points:
-        body.append(_section("Key points", styles))
+        _open_section(body, "Key points", styles)
         body.extend(_point(dialogue, point, styles, linked) for point in card.points)
     if card.commitments:
-        body.append(_section("Commitments", styles))
+        _open_section(body, "Commitments", styles)
         body.append(_commitment_table(card.commitments, styles, width))
     if card.quote is not None:
+        _after(body, styles.gap(12))
         body.append(_quote(dialogue, card, styles, linked))
-    notes = list(card.notes)
+    notes: list[tuple[str, Note]] = [("", note) for note in card.notes]
     if card.kind is CardKind.OVERVIEW and dialogue.date_context is not None:
-        notes.insert(0, dialogue.date_context)
+        notes.insert(0, ("Date.", dialogue.date_context))
     if notes:
-        body.append(_notes(notes, styles, dated=card.kind is CardKind.OVERVIEW, dialogue=dialogue))
+        _after(body, styles.gap(12))
+        body.append(_notes(notes, styles))
     line = markup.source_line(dialogue, card)
     source = MeasuredParagraph(markup.text(line), styles["source_line"]) if line else None
     return CardBlocks(body, source)
@@ -80,38 +90,44 @@ def _title_block(dialogue: Dialogue, card: Card, styles: Stylesheet) -> list[Flo
     blocks: list[Flowable] = [
         MeasuredParagraph(markup.text(dialogue.title), styles["kicker"]),
         MeasuredParagraph(markup.text(card.title), styles["title"]),
+        MeasuredParagraph(markup.text(f"{dialogue.place} · {dialogue.date}"), styles["meta"]),
     ]
-    meta = markup.text(f"{dialogue.place} · {dialogue.date}")
-    if card.kind is CardKind.OVERVIEW and dialogue.co_chairs:
-        chairs = "; ".join(_person(p) for p in dialogue.co_chairs)
-        meta += "<br/>" + f"<b>Co-chairs:</b> {chairs}"
-    blocks.append(MeasuredParagraph(meta, styles["meta"]))
+    if card.kind is CardKind.OVERVIEW:
+        blocks.extend(_co_chair(person, styles) for person in dialogue.co_chairs)
+    blocks[-1].spaceAfter = styles.gap(8)
     blocks.append(
         HRFlowable(
             width="100%",
             thickness=1.4 * styles.scale,
             color=NAVY,
             spaceBefore=0,
-            spaceAfter=styles.gap(9),
+            spaceAfter=styles.gap(10),
         )
     )
-    # The rule's own spaceBefore is 0; give the meta line room above the rule instead.
-    blocks[-2].spaceAfter = styles.gap(7)
     return blocks
 
 
-def _person(person: Person) -> str:
-    shown = f"{person.name} ({person.name_ko})" if person.name_ko else person.name
-    return markup.text(f"{shown}, {person.role}")
+def _co_chair(person: Person, styles: Stylesheet) -> Flowable:
+    """'Co-chair  Cho Tae-yong 조태용, National Security Adviser, South Korea'."""
+    name = f"{person.name} {person.name_ko}" if person.name_ko else person.name
+    return RunInParagraph(
+        markup.text(f"{name}, {person.role}"), styles["meta"], lead="Co-chair ", lead_font=BOLD
+    )
 
 
-def _section(title: str, styles: Stylesheet) -> Flowable:
-    return MeasuredParagraph(markup.text(title.upper()), styles["section"])
+def _after(body: list[Flowable], space: float) -> None:
+    """Opens a gap below the last block (blocks only carry space after them)."""
+    body[-1].spaceAfter = max(float(body[-1].getSpaceAfter()), space)
+
+
+def _open_section(body: list[Flowable], title: str, styles: Stylesheet) -> None:
+    _after(body, styles.gap(12))
+    body.append(Label(title.upper(), styles["section"]))
 
 
 def _bluf(card: Card, styles: Stylesheet) -> Flowable:
     content = [
-        MeasuredParagraph(markup.text("BOTTOM LINE UP FRONT"), styles["label"]),
+        Label(BLUF_LABEL.upper(), styles["label"]),
         MeasuredParagraph(markup.text(card.summary), styles["summary"]),
     ]
     return ShadedBox(
@@ -124,20 +140,24 @@ def _bluf(card: Card, styles: Stylesheet) -> Flowable:
     )
 
 
+def _ref_style(styles: Stylesheet) -> RefStyle:
+    return RefStyle(REGULAR, float(styles["source_line"].fontSize), MUTED)
+
+
 def _lead(lead: str | None) -> str:
     if not lead:
         return ""
-    shown = lead if lead[-1] in ".?!:" else f"{lead}."
-    return f"{markup.bold(shown)} "
+    return lead if lead[-1] in ".?!:" else f"{lead}."
 
 
 def _point(dialogue: Dialogue, point: Point, styles: Stylesheet, linked: bool) -> Flowable:
-    refs = markup.paragraph_refs(dialogue, point.evidence, linked=linked, hex_colour=_hex(MUTED))
-    size = styles["source_line"].fontSize
-    tail = f'\u00a0 <font size="{size:.2f}">{refs}</font>' if refs else ""
-    return MeasuredParagraph(
-        f"{_lead(point.lead)}{markup.text(point.text)}{tail}",
+    return RunInParagraph(
+        markup.text(point.text),
         styles["point"],
+        lead=_lead(point.lead),
+        lead_font=BOLD,
+        refs=markup.paragraph_refs(dialogue, point.evidence, linked=linked),
+        ref_style=_ref_style(styles),
         bulletText="■",
     )
 
@@ -146,9 +166,7 @@ def _commitment_table(
     commitments: tuple[Commitment, ...], styles: Stylesheet, width: float
 ) -> Flowable:
     head, cell = styles["cell_head"], styles["cell"]
-    rows: list[list[Flowable]] = [
-        [MeasuredParagraph(markup.text(title.upper()), head) for title, _ in COMMITMENT_COLUMNS]
-    ]
+    rows: list[list[Flowable]] = [[Label(title.upper(), head) for title, _ in COMMITMENT_COLUMNS]]
     for c in commitments:
         when = ", ".join(part for part in (c.timeframe, c.place) if part)
         values = (
@@ -163,7 +181,6 @@ def _commitment_table(
     table = MeasuredTable(
         rows,
         colWidths=[width * share for _, share in COMMITMENT_COLUMNS],
-        repeatRows=0,
         hAlign="LEFT",
         spaceBefore=0,
         spaceAfter=styles.gap(12),
@@ -188,11 +205,14 @@ def _commitment_table(
 def _quote(dialogue: Dialogue, card: Card, styles: Stylesheet, linked: bool) -> Flowable:
     quote = card.quote
     assert quote is not None
-    refs = markup.paragraph_refs(dialogue, [quote.evidence], linked=linked, hex_colour=_hex(MUTED))
-    credit = f"— {markup.text(quote.speaker)}" + (f"\u00a0 {refs}" if refs else "")
     content = [
         MeasuredParagraph(f"“{markup.text(quote.evidence.quote)}”", styles["quote"]),
-        MeasuredParagraph(credit, styles["credit"]),
+        RunInParagraph(
+            markup.text(f"— {quote.speaker}"),
+            styles["credit"],
+            refs=markup.paragraph_refs(dialogue, [quote.evidence], linked=linked),
+            ref_style=_ref_style(styles),
+        ),
     ]
     return ShadedBox(
         content,
@@ -204,19 +224,14 @@ def _quote(dialogue: Dialogue, card: Card, styles: Stylesheet, linked: bool) -> 
     )
 
 
-def _notes(notes: list[Note], styles: Stylesheet, *, dated: bool, dialogue: Dialogue) -> Flowable:
-    content: list[Flowable] = [
-        MeasuredParagraph(markup.text(NOTE_LABEL.upper()), styles["note_label"])
-    ]
-    for note in notes:
-        lead = ""
-        if dated and note is dialogue.date_context:
-            lead = markup.bold("Date.") + " "
-        content.append(MeasuredParagraph(lead + markup.text(note.text), styles["note"]))
-        if note.cites:
-            cites = "; ".join(_citation(c.title, c.url) for c in note.cites)
-            label = "Source" if len(note.cites) == 1 else "Sources"
-            content.append(MeasuredParagraph(f"{label}: {cites}", styles["cite"]))
+def _notes(notes: list[tuple[str, Note]], styles: Stylesheet) -> Flowable:
+    content: list[Flowable] = [Label(NOTE_LABEL.upper(), styles["note_label"])]
+    for lead, note in notes:
+        content.append(
+            RunInParagraph(markup.text(note.text), styles["note"], lead=lead, lead_font=BOLD)
+        )
+        content.extend(_citation(cite, styles) for cite in note.cites)
+        content[-1].spaceAfter = styles["cite"].spaceAfter
     return ShadedBox(
         content,
         fill=NOTE_FILL,
@@ -227,7 +242,12 @@ def _notes(notes: list[Note], styles: Stylesheet, *, dated: bool, dialogue: Dial
     )
 
 
-def _citation(title: str, url: str | None) -> str:
-    if not url:
-        return markup.text(title)
-    return f"{markup.text(title)}, {markup.web_link(url)}"
+def _citation(cite: Citation, styles: Stylesheet) -> Flowable:
+    """'Source: title, address'; the whole line links to an http(s) address."""
+    url = cite.url or ""
+    web = urlsplit(url).scheme.lower() in ("http", "https")
+    shown = f"Source: {cite.title}, {markup.display_url(url)}" if url else f"Source: {cite.title}"
+    style = styles["cite_line"]
+    if web:
+        return LinkedParagraph(markup.text(shown), style, url)
+    return MeasuredParagraph(markup.text(shown), style)

@@ -33,8 +33,9 @@ def export_pdfs(
     overview first) and '<stem>-book-<size>.pdf'; returns the paths written, in order.
 
     Each file is complete or absent: it is written to a temporary file in `out_dir` and
-    renamed. Raises ValueError for an unknown card id, CardTooLong for a card that cannot
-    fit, and ExportError when the folder cannot be created or written.
+    renamed; when any file fails, the files this call already wrote are removed again.
+    Raises ValueError for an unknown card id or page size, CardTooLong for a card that
+    cannot fit, and ExportError (an OSError) when the folder cannot be created or written.
     """
     page_geometry(page_size)  # an unknown size fails before anything is written
     known = [card.id for card in dialogue.cards]
@@ -63,15 +64,21 @@ def export_pdfs(
         )
     _make_folder(out)
     written: list[Path] = []
-    for path, render in jobs:
-        data = render()
-        try:
-            write_atomic(path, data)
-        except OSError as exc:
-            raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
-        written.append(path)
-        if progress is not None:
-            progress(len(written), len(jobs), path)
+    try:
+        for path, render in jobs:
+            data = render()
+            try:
+                write_atomic(path, data)
+            except OSError as exc:
+                raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
+            written.append(path)
+            if progress is not None:
+                progress(len(written), len(jobs), path)
+    except BaseException:
+        # A failed export leaves no partial set behind: remove what this call wrote.
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
     return written
 
 

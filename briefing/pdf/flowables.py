@@ -1,15 +1,22 @@
-"""The few flowables the pages need beyond ReportLab's: measured once, boxed, bookmarked.
+"""The few flowables the pages need beyond ReportLab's: measured once, run-in, boxed.
 
 Fitting a card measures every block with wrap() at the frame width; the frame then asks
 again at the same width while building. `MeasuredParagraph` and `MeasuredTable` answer that
 second call from the first, so a card is laid out once, not twice.
+
+ReportLab breaks a paragraph of one font and colour several times faster than one with
+inline markup, so a point's bold lead and its muted references are drawn beside the plain
+text (`RunInParagraph`) rather than written into it as tags.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from reportlab.lib.colors import Color
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table
 
 
@@ -26,6 +33,125 @@ class MeasuredParagraph(Paragraph):  # type: ignore[misc]
         return self._measured
 
 
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A reference drawn after a paragraph: its label (with any separator before it, as in
+    ', 6') and, in the book, the named destination it links to."""
+
+    label: str
+    destination: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RefStyle:
+    font: str
+    size: float
+    colour: Color
+
+
+class RunInParagraph(MeasuredParagraph):
+    """Plain text with a bold lead-in drawn before its first line and references after its
+    last line (on a line of their own when the last line is full).
+
+    `text` must be escaped plain text: one font, so ReportLab takes its fast path.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        style: ParagraphStyle,
+        *,
+        lead: str = "",
+        lead_font: str = "",
+        refs: Sequence[Ref] = (),
+        ref_style: RefStyle | None = None,
+        bulletText: str | None = None,
+    ) -> None:
+        self.lead = lead
+        self.lead_font = lead_font
+        self.refs = tuple(refs)
+        self.ref_style = ref_style
+        self._ref_gap = 0.0
+        if lead:
+            indent = stringWidth(lead + " ", lead_font, style.fontSize)
+            style = ParagraphStyle(f"{style.name}+lead", parent=style, firstLineIndent=indent)
+        super().__init__(text, style, bulletText=bulletText)
+        self._refs_x = 0.0
+        self._refs_own_line = False
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self._measured_for == availWidth:
+            return self._measured
+        width, height = super().wrap(availWidth, availHeight)
+        if self.refs and self.ref_style is not None:
+            rs = self.ref_style
+            refs_width = sum(stringWidth(r.label, rs.font, rs.size) for r in self.refs)
+            gap = 0.6 * self.style.fontSize
+            end = self._last_line_end(availWidth)
+            self._refs_own_line = end + gap + refs_width > availWidth - self.style.rightIndent
+            self._refs_x = self.style.leftIndent if self._refs_own_line else end + gap
+            if self._refs_own_line:
+                height += self.style.leading
+        self._measured = (width, height)
+        return self._measured
+
+    def _last_line_end(self, availWidth: float) -> float:
+        """Where the text of the last line ends, from the paragraph's left edge."""
+        lines = self.blPara.lines
+        style = self.style
+        if not lines:
+            return float(style.leftIndent + style.firstLineIndent)
+        last = lines[-1]
+        extra = last[0] if isinstance(last, tuple) else last.extraSpace
+        start = style.leftIndent + (style.firstLineIndent if len(lines) == 1 else 0)
+        line_width = availWidth - start - style.rightIndent
+        return float(start + line_width - extra)
+
+    def draw(self) -> None:
+        super().draw()
+        canvas = self.canv
+        style = self.style
+        first_baseline = self.height - style.fontSize
+        if self.lead:
+            canvas.saveState()
+            canvas.setFont(self.lead_font, style.fontSize)
+            canvas.setFillColor(style.textColor)
+            canvas.drawString(style.leftIndent, first_baseline, self.lead)
+            canvas.restoreState()
+        if self.refs and self.ref_style is not None:
+            self._draw_refs(first_baseline - style.leading * (len(self.blPara.lines) - 1))
+
+    def _draw_refs(self, last_baseline: float) -> None:
+        rs = self.ref_style
+        assert rs is not None
+        canvas = self.canv
+        y = last_baseline - (self.style.leading if self._refs_own_line else 0)
+        x = self._refs_x
+        canvas.saveState()
+        canvas.setFont(rs.font, rs.size)
+        canvas.setFillColor(rs.colour)
+        for ref in self.refs:
+            width = stringWidth(ref.label, rs.font, rs.size)
+            canvas.drawString(x, y, ref.label)
+            if ref.destination is not None:
+                box = (x, y - 0.25 * rs.size, x + width, y + 0.85 * rs.size)
+                canvas.linkRect("", ref.destination, box, relative=1, thickness=0)
+            x += width
+        canvas.restoreState()
+
+
+class LinkedParagraph(MeasuredParagraph):
+    """A plain paragraph that is, as a whole, a link to a web address."""
+
+    def __init__(self, text: str, style: ParagraphStyle, url: str) -> None:
+        super().__init__(text, style)
+        self.url = url
+
+    def draw(self) -> None:
+        super().draw()
+        self.canv.linkURL(self.url, (0, 0, self.width, self.height), relative=1, thickness=0)
+
+
 class MeasuredTable(Table):  # type: ignore[misc]
     """A Table that computes its cell geometry once per width. Never split."""
 
@@ -37,6 +163,31 @@ class MeasuredTable(Table):  # type: ignore[misc]
             self._measured = super().wrap(availWidth, availHeight)
             self._measured_for = availWidth
         return self._measured
+
+
+class Label(Flowable):  # type: ignore[misc]
+    """A short template label on one line ('KEY POINTS'), drawn without a Paragraph.
+
+    Only for text the template owns; it must fit the width it is given.
+    """
+
+    def __init__(self, text: str, style: ParagraphStyle) -> None:
+        super().__init__()
+        self.text = text
+        self.style = style
+        self.spaceAfter = style.spaceAfter
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        self.height = float(self.style.leading)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        style = self.style
+        canvas = self.canv
+        canvas.setFont(style.fontName, style.fontSize)
+        canvas.setFillColor(style.textColor)
+        canvas.drawString(0, self.height - style.fontSize, self.text)
 
 
 class ShadedBox(Flowable):  # type: ignore[misc]

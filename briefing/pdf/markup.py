@@ -6,15 +6,18 @@ dialogue file is ever read as a tag.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
 from briefing.model import Card, Dialogue, Evidence
+from briefing.pdf.flowables import Ref
 from briefing.provenance import paragraph_label
 
 _ATTRIBUTE = {'"': "&quot;"}
 EN_DASH = "\u2013"
+_SCHEME = re.compile(r"^https?://", re.IGNORECASE)
 
 
 def text(value: str) -> str:
@@ -22,20 +25,20 @@ def text(value: str) -> str:
     return escape(value)
 
 
-def bold(value: str) -> str:
-    return f"<b>{escape(value)}</b>"
-
-
-def coloured(markup: str, hex_colour: str) -> str:
-    return f'<font color="{hex_colour}">{markup}</font>'
-
-
 def web_link(url: str, label: str | None = None) -> str:
-    """A clickable link for http(s) URLs; anything else stays plain text."""
-    shown = escape(label if label is not None else url)
+    """A clickable link for http(s) URLs, shown without the scheme; anything else stays
+    plain text."""
+    if label is None:
+        label = display_url(url)
+    shown = escape(label)
     if urlsplit(url).scheme.lower() not in ("http", "https"):
         return shown
     return f'<link href="{escape(url, _ATTRIBUTE)}">{shown}</link>'
+
+
+def display_url(url: str) -> str:
+    """An address as printed: without 'https://'."""
+    return _SCHEME.sub("", url)
 
 
 def anchor_name(source_index: int, number: int) -> str:
@@ -61,38 +64,36 @@ def _runs(numbers: Iterable[int]) -> list[tuple[int, int]]:
     return runs
 
 
-def paragraph_refs(
-    dialogue: Dialogue, evidence: Sequence[Evidence], *, linked: bool, hex_colour: str
-) -> str:
-    """'¶5-6' (en dash), 'headline, ¶1' for a point's evidence; in the book each run links
-    to the appendix. Prefixed by the publisher when the dialogue has more than one source."""
+def paragraph_refs(dialogue: Dialogue, evidence: Sequence[Evidence], *, linked: bool) -> list[Ref]:
+    """'¶4, 6, 9-10' (en dash), 'headline, ¶1' for a point's evidence, one Ref per run; in
+    the book each run links to its paragraph in the appendix. Prefixed by the publisher when
+    the dialogue has several sources. Plain text: drawn, never parsed as markup."""
     by_source: dict[str, list[int]] = {}
     for item in evidence:
         by_source.setdefault(item.source, []).extend(item.paragraphs)
     indexes = {s.id: i for i, s in enumerate(dialogue.sources)}
-    parts: list[str] = []
+    refs: list[Ref] = []
     for source_id, numbers in by_source.items():
         index = indexes.get(source_id, 0)
-        pieces: list[str] = []
+        separator = "; " if refs else ""
+        if len(dialogue.sources) > 1:
+            separator += dialogue.sources[index].publisher + " "
+        sign = "¶"  # on the first numbered run only
         for first, last in _runs(numbers):
             if first == 0:
-                pieces.append(_maybe_link("headline", index, 0, linked))
+                refs.append(_ref(separator + "headline", index, 0, linked))
+                separator = ", "
                 first += 1
                 if first > last:
                     continue
-            label = f"¶{first}" if first == last else f"¶{first}{EN_DASH}{last}"
-            pieces.append(_maybe_link(label, index, first, linked))
-        prefix = ""
-        if len(dialogue.sources) > 1:
-            prefix = escape(dialogue.sources[index].publisher) + " "
-        parts.append(prefix + ", ".join(pieces))
-    return coloured("; ".join(parts), hex_colour) if parts else ""
+            label = str(first) if first == last else f"{first}{EN_DASH}{last}"
+            refs.append(_ref(separator + sign + label, index, first, linked))
+            separator, sign = ", ", ""
+    return refs
 
 
-def _maybe_link(label: str, source_index: int, number: int, linked: bool) -> str:
-    if not linked:
-        return label
-    return f'<a href="#{anchor_name(source_index, number)}">{label}</a>'
+def _ref(label: str, source_index: int, number: int, linked: bool) -> Ref:
+    return Ref(label, anchor_name(source_index, number) if linked else None)
 
 
 def source_line(dialogue: Dialogue, card: Card) -> str:

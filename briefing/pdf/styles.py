@@ -90,7 +90,8 @@ class StyleSpec:
     bold: bool = False
     colour: Color = INK
     left_indent: float = 0.0
-    space_scales: bool = True
+    bullet_size: float | None = None  # None: as the text
+    bullet_rise: float = 0.0
 
 
 TYPE_TABLE: dict[str, StyleSpec] = {
@@ -102,13 +103,16 @@ TYPE_TABLE: dict[str, StyleSpec] = {
     "note_label": StyleSpec("label", 7.5, 9.5, 4.0, bold=True, colour=NOTE_INK),
     "section": StyleSpec("label", 8.0, 10.0, 5.0, bold=True, colour=NAVY),
     "summary": StyleSpec("body", 11.5, 15.4, 0.0),
-    "point": StyleSpec("body", BODY_SIZE, 13.4, 5.0, left_indent=11.0),
+    "point": StyleSpec(
+        "body", BODY_SIZE, 13.4, 5.0, left_indent=12.0, bullet_size=5.0, bullet_rise=2.2
+    ),
     "cell": StyleSpec("body", 8.5, 10.8, 0.0),
     "cell_head": StyleSpec("cell", 7.5, 9.5, 0.0, bold=True, colour=NAVY),
     "quote": StyleSpec("body", 10.5, 14.4, 3.0, colour=NAVY),
     "credit": StyleSpec("body", 8.5, 11.0, 0.0, colour=MUTED),
     "note": StyleSpec("body", 9.0, 12.0, 1.5),
     "cite": StyleSpec("note", 7.5, 9.8, 5.0, colour=MUTED),
+    "cite_line": StyleSpec("cite", 7.5, 9.8, 0.0, colour=MUTED),
     "source_line": StyleSpec("body", 8.0, 10.4, 0.0, colour=MUTED),
     # Book only: cover and appendix, never shrunk.
     "cover_kicker": StyleSpec("body", 9.5, 12.0, 10.0, bold=True, colour=NAVY),
@@ -152,14 +156,17 @@ def stylesheet(scale: float = 1.0) -> Stylesheet:
             fontSize=spec.size * scale,
             leading=spec.leading * scale,
             spaceBefore=0,
-            spaceAfter=spec.space_after * scale if spec.space_scales else spec.space_after,
+            spaceAfter=spec.space_after * scale,
             textColor=spec.colour,
             leftIndent=spec.left_indent * scale,
             bulletFontName=REGULAR,
-            bulletFontSize=spec.size * scale,
+            bulletFontSize=(spec.bullet_size or spec.size) * scale,
             alignment=TA_LEFT,
             splitLongWords=1,
             allowWidows=0,
             allowOrphans=0,
         )
+        # Not ParagraphStyle defaults, but Paragraph reads them when drawing a bullet.
+        styles[name].bulletColor = NAVY
+        styles[name].bulletOffsetY = spec.bullet_rise * scale
     return Stylesheet(scale, styles)
