@@ -1,0 +1,127 @@
+"""Opening files, errors, live reload, recent files and the settings kept between runs."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from briefing.gui.main_window import MainWindow
+from briefing.gui.settings import AppSettings
+from tests.conftest import MINIMAL, WriteDialogue
+from tests.gui.conftest import DialogCalls, MakeWindow
+
+
+def test_an_invalid_file_shows_its_problems_and_keeps_the_cards(
+    window: MainWindow, dialog_calls: DialogCalls, write_dialogue: WriteDialogue
+) -> None:
+    window.navigation.go_to(2)
+    shown = window.card_view.title.text()
+    bad = write_dialogue(MINIMAL.replace("agreed on Saturday to work", "agreed on Sunday to work"))
+    assert window.open_path(bad) is False
+    (title, problems), *_ = dialog_calls.problems
+    assert title == f"Cannot open {bad.name}"
+    assert any(p.startswith(f"{bad}:") and ":" in p.split(":", 2)[2] for p in problems)
+    assert any("sectors[0].points[0].evidence[0].quote" in p for p in problems)
+    assert window.card_view.title.text() == shown
+    assert window.path is not None and window.path.name != bad.name
+
+
+def test_file_open_uses_the_dialog_and_remembers_the_file(
+    window: MainWindow, dialog_calls: DialogCalls, write_dialogue: WriteDialogue
+) -> None:
+    path = write_dialogue()
+    dialog_calls.open_path = path
+    window.actions_by_name["openFile"].trigger()
+    assert window.card_view.title.text() == "Overview"
+    assert window.windowTitle().startswith("Overview \u2014 Test dialogue")
+    assert window.recent_menu.actions()[0].text() == str(path.resolve())
+
+
+def test_live_reload_when_the_file_changes(
+    qtbot: Any, make_window: MakeWindow, write_dialogue: WriteDialogue
+) -> None:
+    path = write_dialogue()
+    window = make_window(path, card="research")
+    path.write_text(MINIMAL.replace("title: Research", "title: Research, revised"), "utf-8")
+    qtbot.waitUntil(lambda: window.card_view.title.text() == "Research, revised", timeout=5000)
+    assert window.navigation.state.current.id == "research"
+
+
+def test_live_reload_when_an_editor_replaces_the_file(
+    qtbot: Any, make_window: MakeWindow, write_dialogue: WriteDialogue, tmp_path: Path
+) -> None:
+    path = write_dialogue()
+    window = make_window(path)
+    for n in (1, 2):  # twice: the watch must survive the first replacement
+        temp = tmp_path / f".d.yaml.swp{n}"
+        temp.write_text(MINIMAL.replace("title: Overview", f"title: Overview {n}"), "utf-8")
+        os.replace(temp, path)
+        qtbot.waitUntil(lambda n=n: window.card_view.title.text() == f"Overview {n}", timeout=5000)
+
+
+def test_a_broken_save_keeps_the_cards_and_a_fix_is_picked_up(
+    qtbot: Any,
+    make_window: MakeWindow,
+    write_dialogue: WriteDialogue,
+    dialog_calls: DialogCalls,
+) -> None:
+    path = write_dialogue()
+    window = make_window(path)
+    path.write_text(MINIMAL.replace("title: Overview", "title: [unclosed"), "utf-8")
+    qtbot.waitUntil(lambda: bool(dialog_calls.problems), timeout=5000)
+    title, problems = dialog_calls.problems[0]
+    assert title == f"Cannot reload {path.name}"
+    assert all(p.startswith(str(path)) for p in problems)
+    assert window.card_view.title.text() == "Overview"
+    path.write_text(MINIMAL.replace("title: Overview", "title: Fixed"), "utf-8")
+    qtbot.waitUntil(lambda: window.card_view.title.text() == "Fixed", timeout=5000)
+
+
+def test_a_source_text_change_reloads_too(
+    qtbot: Any, make_window: MakeWindow, write_dialogue: WriteDialogue, tmp_path: Path
+) -> None:
+    path = write_dialogue()
+    window = make_window(path)
+    source = tmp_path / "art.txt"
+    source.write_text(source.read_text("utf-8") + "\nA new closing paragraph.\n", "utf-8")
+    qtbot.waitUntil(
+        lambda: "closing paragraph" in window.source_panel.text.toPlainText(), timeout=5000
+    )
+
+
+def test_settings_are_restored_on_relaunch(
+    qtbot: Any, make_window: MakeWindow, settings_path: Path, write_dialogue: WriteDialogue
+) -> None:
+    path = write_dialogue()
+    first = make_window(path)
+    first.resize(711, 577)  # the offscreen screen is 800 x 800
+    first.navigation.go_to_id("research")
+    first.navigation.set_page_size("letter")
+    first.splitter.setSizes([230, 250, 231])
+    sizes = first.splitter.sizes()
+    first.show_side(1)
+    first.close()
+    assert settings_path.exists()
+
+    second = make_window(path, card=AppSettings.open(settings_path).last_card)
+    assert second.size().width() == 711 and second.size().height() == 577
+    assert second.splitter.sizes() == sizes
+    assert second.navigation.state.page_size == "letter"
+    assert second.navigation.state.current.id == "research"
+    assert second.side_tab() == 1
+    assert second.actions_by_name["pageLetter"].isChecked()
+
+
+def test_a_corrupt_settings_file_falls_back_to_defaults(
+    make_window: MakeWindow, settings_path: Path
+) -> None:
+    settings_path.write_bytes(
+        b"\x00\xff[window]\ngeometry=@ByteArray(\x01garbage\nstate=12\n[splitters]\nmain=oops\n"
+        b"[preferences]\npageSize=A3\n[session]\nrecentFiles=@Variant(\x00\x00\n"
+    )
+    window = make_window()
+    assert window.card_view.title.text() == "Overview"
+    assert window.navigation.state.page_size in ("a4", "letter")
+    assert all(size > 0 for size in window.splitter.sizes())
+    assert window.width() >= 700

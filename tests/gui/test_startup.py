@@ -1,0 +1,60 @@
+"""Start-up: the first card painted without ReportLab or QtPdf, the exit hook, the About box."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from briefing.gui.main_window import MainWindow
+from tests.gui.conftest import DialogCalls
+
+PROBE = """
+import sys
+from briefing.gui.app import run_app
+status = run_app(sys.argv[1:])
+late = sorted({m.split('.')[0] for m in sys.modules if m.startswith(('reportlab', 'PySide6.QtPdf'))})
+print('status', status, 'late', ','.join(late) or '-')
+"""
+
+
+def run_probe(tmp_path: Path, *args: str) -> str:
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "BRIEFING_EXIT_AFTER_FIRST_PAINT": "1",
+        "BRIEFING_SETTINGS": str(tmp_path / "probe.ini"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    return done.stdout.strip()
+
+
+def test_the_app_paints_its_first_card_without_reportlab_and_exits(tmp_path: Path) -> None:
+    assert run_probe(tmp_path) == "status 0 late -"
+    assert not (tmp_path / "probe.ini").exists(), "a benchmark run leaves no settings behind"
+
+
+def test_the_app_opens_a_file_given_on_the_command_line(tmp_path: Path) -> None:
+    from tests.conftest import MINIMAL, SOURCE_TEXT
+
+    (tmp_path / "art.txt").write_text(SOURCE_TEXT, "utf-8")
+    (tmp_path / "d.yaml").write_text(MINIMAL, "utf-8")
+    assert run_probe(tmp_path, str(tmp_path / "d.yaml")) == "status 0 late -"
+
+
+def test_about_names_the_source_and_the_licences(
+    window: MainWindow, dialog_calls: DialogCalls
+) -> None:
+    window.actions_by_name["about"].trigger()
+    (text,) = dialog_calls.about
+    assert "Yonhap News Agency" in text
+    assert "SIL Open Font License" in text
+    assert "NAVER" in text
