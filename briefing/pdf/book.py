@@ -23,7 +23,7 @@ from briefing.model import Dialogue, Source
 from briefing.pdf import markup
 from briefing.pdf.fitting import fit_card
 from briefing.pdf.flowables import Bookmark
-from briefing.pdf.fonts import register_fonts
+from briefing.pdf.fonts import REGULAR, register_fonts
 from briefing.pdf.onepager import author
 from briefing.pdf.pages import (
     DEFAULT_MARKING,
@@ -117,6 +117,8 @@ def _contents(dialogue: Dialogue, geometry: PageGeometry) -> Flowable:
     table.setStyle(
         TableStyle(
             [
+                # Cells are flowables, but Table still sets a font; not Helvetica.
+                ("FONT", (0, 0), (-1, -1), REGULAR),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
                 ("ALIGN", (1, 0), (1, -1), "RIGHT"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),

@@ -188,6 +188,8 @@ def _commitment_table(
     table.setStyle(
         TableStyle(
             [
+                # Cells are flowables, but Table still sets a font; not Helvetica.
+                ("FONT", (0, 0), (-1, -1), REGULAR),
                 ("BACKGROUND", (0, 0), (-1, 0), TABLE_HEAD_FILL),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),

@@ -115,20 +115,28 @@ class PageDecor:
 
 
 class NumberedCanvas(Canvas):  # type: ignore[misc]
-    """Holds each finished page until save(), then stamps "Page n of N" on all of them."""
+    """Holds each finished page until save(), then stamps "Page n of N" on all of them.
+
+    While a page is held, the document's page counter still moves on, so bookmarks and
+    links made on later pages name the page they will really be written as.
+    """
 
     def __init__(self, *args: Any, geometry: PageGeometry, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._geometry = geometry
         self._held: list[dict[str, Any]] = []
+        self._first_page = self._doc.pageCounter
 
     def showPage(self) -> None:
         self._held.append(dict(self.__dict__))
+        self._doc.pageCounter += 1  # as PDFDocument.addPage does
+        self._doc.inObject = None
         self._startPage()
 
     def save(self) -> None:
         total = len(self._held)
         g = self._geometry
+        self._doc.pageCounter = self._first_page
         for number, state in enumerate(self._held, start=1):
             self.__dict__.update(state)
             self.setFont(REGULAR, FOOTER_SIZE)

@@ -15,7 +15,7 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 
-from briefing.pdf.fonts import BOLD, REGULAR
+from briefing.pdf.fonts import BOLD, REGULAR, register_fonts
 
 PageSize = Literal["a4", "letter"]
 
@@ -145,7 +145,11 @@ class Stylesheet:
 
 @cache
 def stylesheet(scale: float = 1.0) -> Stylesheet:
-    """Every paragraph style at `scale` (1.0 is the full size); cached per scale."""
+    """Every paragraph style at `scale` (1.0 is the full size); cached per scale.
+
+    Registers the fonts the styles name, so nothing can measure text before they exist.
+    """
+    register_fonts()
     styles: dict[str, ParagraphStyle] = {}
     for name, spec in TYPE_TABLE.items():
         parent = styles[spec.parent] if spec.parent else None
