@@ -198,34 +198,50 @@ def _loose(text: str, base: int, out: list[str], origin: list[int]) -> None:
         in_space = False
 
 
+class QuoteLocator:
+    """One source's paragraphs, prepared once for finding many quotes in them."""
+
+    def __init__(self, paragraphs: tuple[str, ...]) -> None:
+        out: list[str] = []
+        self._origin: list[int] = []
+        self._owner: list[int] = []
+        for index, paragraph in enumerate(paragraphs):
+            if index:
+                out.append(" ")
+                self._origin.append(-1)
+                self._owner.append(index - 1)
+            before = len(out)
+            lead = len(paragraph) - len(paragraph.lstrip())
+            _loose(paragraph.strip(), lead, out, self._origin)
+            self._owner.extend([index] * (len(out) - before))
+        self._text = "".join(out)
+
+    def spans(self, quote: str) -> tuple[tuple[int, int, int], ...]:
+        wanted_chars: list[str] = []
+        _loose(quote.strip(), 0, wanted_chars, [])
+        wanted = "".join(wanted_chars)
+        at = self._text.find(wanted) if wanted else -1
+        if at < 0:
+            return ()
+        spans: dict[int, tuple[int, int]] = {}
+        for position in range(at, at + len(wanted)):
+            if self._origin[position] < 0:
+                continue
+            number, offset = self._owner[position], self._origin[position]
+            start, end = spans.get(number, (offset, offset + 1))
+            spans[number] = (min(start, offset), max(end, offset + 1))
+        return tuple((p, start, end) for p, (start, end) in sorted(spans.items()))
+
+
+@lru_cache(maxsize=16)
+def _locator(paragraphs: tuple[str, ...]) -> QuoteLocator:
+    return QuoteLocator(paragraphs)
+
+
 def quote_spans(paragraphs: tuple[str, ...], quote: str) -> tuple[tuple[int, int, int], ...]:
     """Where `quote` is in the paragraphs, by the loader's matching rules.
 
     Returns (paragraph index, start, end) for each paragraph the quote covers, empty when
     the quote is not there.
     """
-    out: list[str] = []
-    origin: list[int] = []
-    owner: list[int] = []
-    for index, paragraph in enumerate(paragraphs):
-        if index:
-            out.append(" ")
-            origin.append(-1)
-            owner.append(index - 1)
-        before = len(out)
-        _loose(paragraph.strip(), len(paragraph) - len(paragraph.lstrip()), out, origin)
-        owner.extend([index] * (len(out) - before))
-    wanted_chars: list[str] = []
-    _loose(quote.strip(), 0, wanted_chars, [])
-    wanted = "".join(wanted_chars)
-    at = "".join(out).find(wanted) if wanted else -1
-    if at < 0:
-        return ()
-    spans: dict[int, tuple[int, int]] = {}
-    for position in range(at, at + len(wanted)):
-        if origin[position] < 0:
-            continue
-        number, offset = owner[position], origin[position]
-        start, end = spans.get(number, (offset, offset + 1))
-        spans[number] = (min(start, offset), max(end, offset + 1))
-    return tuple((p, start, end) for p, (start, end) in sorted(spans.items()))
+    return _locator(paragraphs).spans(quote)

@@ -167,10 +167,10 @@ class CardView(QScrollArea):
         spans: dict[Field, tuple[Span, ...]],
         colors: Colors,
     ) -> None:
-        from briefing.search import Field, Part  # only import-time cost when first shown
+        from briefing.search import Field, Part
 
         def at(part: Part, index: int = 0) -> Sequence[Span]:
-            return spans.get(Field(part, index), ())
+            return spans.get(Field(part, index), ()) if spans else ()
 
         ratio = self.devicePixelRatioF()
         self.icon.setPixmap(line_pixmap(card.icon or "overview", colors.accent, 28, ratio))

@@ -11,10 +11,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QMessageBox
 
 DIALOGUE_FILTER = "Dialogue files (*.yaml *.yml);;All files (*)"
 PDF_FILTER = "PDF documents (*.pdf)"
@@ -22,12 +23,16 @@ PDF_FILTER = "PDF documents (*.pdf)"
 
 def ask_open_path(parent: QWidget, folder: str) -> Path | None:
     """The dialogue file the user picks, or None."""
+    from PySide6.QtWidgets import QFileDialog
+
     name, _ = QFileDialog.getOpenFileName(parent, "Open dialogue", folder, DIALOGUE_FILTER)
     return Path(name) if name else None
 
 
 def ask_save_path(parent: QWidget, title: str, suggested: Path) -> Path | None:
     """Where to save one PDF, or None."""
+    from PySide6.QtWidgets import QFileDialog
+
     name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), PDF_FILTER)
     if not name:
         return None
@@ -37,6 +42,8 @@ def ask_save_path(parent: QWidget, title: str, suggested: Path) -> Path | None:
 
 def ask_folder(parent: QWidget, title: str, folder: Path) -> Path | None:
     """A folder to export several PDFs into, or None."""
+    from PySide6.QtWidgets import QFileDialog
+
     name = QFileDialog.getExistingDirectory(parent, title, str(folder))
     return Path(name) if name else None
 
@@ -50,12 +57,19 @@ def ask_print(parent: QWidget, printer: QPrinter) -> bool:
     return bool(dialog.exec() == QPrintDialog.DialogCode.Accepted)
 
 
-def show_problems(parent: QWidget, title: str, problems: Sequence[str]) -> None:
-    """Lists a file's problems (`file:line:col: path: message`), as plain text."""
+def _message_box(parent: QWidget, title: str) -> QMessageBox:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(title)
     box.setTextFormat(Qt.TextFormat.PlainText)
+    return box
+
+
+def show_problems(parent: QWidget, title: str, problems: Sequence[str]) -> None:
+    """Lists a file's problems (`file:line:col: path: message`), as plain text."""
+    box = _message_box(parent, title)
+    box.setIcon(box.Icon.Warning)
     count = len(problems)
     box.setText(f"{title}: {count} problem{'s' if count != 1 else ''}. Nothing was changed.")
     box.setInformativeText("\n".join(problems[:12]) + ("\n…" if count > 12 else ""))
@@ -64,18 +78,15 @@ def show_problems(parent: QWidget, title: str, problems: Sequence[str]) -> None:
 
 
 def show_error(parent: QWidget, title: str, message: str) -> None:
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(title)
-    box.setTextFormat(Qt.TextFormat.PlainText)
+    box = _message_box(parent, title)
+    box.setIcon(box.Icon.Warning)
     box.setText(message)
     box.exec()
 
 
 def show_about(parent: QWidget, title: str, rich_text: str) -> None:
     """The About box; `rich_text` is composed by the caller with every data string escaped."""
-    box = QMessageBox(parent)
-    box.setWindowTitle(title)
+    box = _message_box(parent, title)
     box.setTextFormat(Qt.TextFormat.RichText)
     box.setText(rich_text)
     box.setIconPixmap(parent.windowIcon().pixmap(64, 64))

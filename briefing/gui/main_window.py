@@ -5,6 +5,7 @@ table, and the file, export and print flows.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QPageSize
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTabWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -26,18 +28,20 @@ from briefing.gui.card_view import CardView
 from briefing.gui.files import DialogueWatcher
 from briefing.gui.icons import line_icon
 from briefing.gui.navigator import SectorNavigator
-from briefing.gui.pdf_output import PdfOutput
-from briefing.gui.preview import PreviewPane
 from briefing.gui.settings import AppSettings
 from briefing.gui.source_panel import SourcePanel
 from briefing.gui.state import Navigation, NavigationState
 from briefing.gui.theme import Colors, current_colors
-from briefing.gui.workers import PdfWorker
 from briefing.model import CardKind
 from briefing.problems import DialogueError
 
+if TYPE_CHECKING:
+    from briefing.gui.pdf_output import PdfOutput
+    from briefing.gui.preview import PreviewPane
+
 APP_NAME = "Briefing"
 NOTICE_MS = 8000
+IDLE_DELAY_MS = 5
 
 
 def window_title(state: NavigationState) -> str:
@@ -78,20 +82,24 @@ class MainWindow(QMainWindow):
         self.save_settings_on_close = True
         self.path: Path | None = None
         self._reload_problems: tuple[str, ...] = ()
+        self.ready = False  # True once the work deferred past the first paint is done
         self.navigation = Navigation(settings.page_size, self)
-        self.output = PdfOutput(PdfWorker(self), self)
+        self._output: PdfOutput | None = None
+        self._preview: PreviewPane | None = None
         self.watcher = DialogueWatcher(self)
         self.watcher.changed.connect(self.reload)
 
         self.navigator = SectorNavigator(self.navigation)
         self.card_view = CardView(self.navigation)
         self.source_panel = SourcePanel(self.navigation)
-        self.preview = PreviewPane(self.navigation, self.output)
+        self._preview_page = QWidget()
+        self._preview_page.setObjectName("previewPage")
+        QVBoxLayout(self._preview_page).setContentsMargins(0, 0, 0, 0)
         self.side = QTabWidget()
         self.side.setObjectName("sideTabs")
         self.side.setDocumentMode(True)
         self.side.addTab(self.source_panel, "Source")
-        self.side.addTab(self.preview, "PDF preview")
+        self.side.addTab(self._preview_page, "PDF preview")
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
@@ -105,11 +113,8 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_recent_menu()
         self._build_status_bar()
-        self.side.currentChanged.connect(lambda _: self._update_checks())
+        self.side.currentChanged.connect(self._side_changed)
         self.navigation.changed.connect(self._state_changed)
-        self.output.progress.connect(self._progress)
-        self.output.done.connect(self._done)
-        self.output.failed.connect(self._failed)
         self.apply_colors(current_colors())
         self._state_changed(self.navigation.state, self.navigation.state)
         self.card_view.painted.connect(self._first_paint, Qt.ConnectionType.SingleShotConnection)
@@ -183,15 +188,53 @@ class MainWindow(QMainWindow):
         self._search_icon.setIcon(line_icon("search", disabled, disabled, disabled))
 
     def _first_paint(self) -> None:
-        """Work that may wait until the first card is on screen."""
-        QTimer.singleShot(0, self.preview.arm)
-        QTimer.singleShot(0, self.navigation.prepare_search)
+        # A few milliseconds later, so that the first frame is on screen before this work.
+        QTimer.singleShot(IDLE_DELAY_MS, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        """Work that can wait until the first card is on screen."""
+        self.source_panel.arm()
+        if self.side.currentIndex() == 1:
+            self.preview.arm()
+        self.navigation.prepare_search()
+        self.ready = True
+
+    @property
+    def output(self) -> PdfOutput:
+        """PDF making, set up on first use (not at start-up)."""
+        if self._output is None:
+            from briefing.gui.pdf_output import PdfOutput
+            from briefing.gui.workers import PdfWorker
+
+            self._output = PdfOutput(PdfWorker(self), self)
+            self._output.set_dialogue(self.navigation.state.dialogue)
+            self._output.progress.connect(self._progress)
+            self._output.done.connect(self._done)
+            self._output.failed.connect(self._failed)
+        return self._output
+
+    @property
+    def preview(self) -> PreviewPane:
+        """The PDF preview, made the first time it is shown."""
+        if self._preview is None:
+            from briefing.gui.preview import PreviewPane
+
+            self._preview = PreviewPane(self.navigation, self.output)
+            layout = self._preview_page.layout()
+            assert layout is not None
+            layout.addWidget(self._preview)
+        return self._preview
+
+    def _side_changed(self, index: int) -> None:
+        if index == 1 and self.ready:
+            self.preview.arm()
+        self._update_checks()
 
     # -- reacting to the navigation --------------------------------------------------------
 
     def _state_changed(self, new: NavigationState, old: NavigationState) -> None:
-        if new.dialogue is not old.dialogue:
-            self.output.set_dialogue(new.dialogue)
+        if new.dialogue is not old.dialogue and self._output is not None:
+            self._output.set_dialogue(new.dialogue)
         self.setWindowTitle(window_title(new))
         self.status.setText(status_text(new))
         has_card = new.current is not None
@@ -392,4 +435,6 @@ class MainWindow(QMainWindow):
         if self.save_settings_on_close:
             self.save_state()
         self.watcher.stop()
+        if self._output is not None:
+            self._output.wait(5000)  # an export in progress finishes writing its file
         super().closeEvent(event)

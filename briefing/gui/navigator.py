@@ -98,7 +98,8 @@ class CardDelegate(QStyledItemDelegate):
                 QRect(box.left(), box.top() + 8, 3, box.height() - 16), QColor(colors.accent)
             )
         text_color = QColor(colors.selection_text if selected else colors.text)
-        ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        view = self.parent()
+        ratio = view.devicePixelRatioF() if isinstance(view, QWidget) else 1.0
         icon_color = colors.accent if selected else colors.muted
         pixmap = line_pixmap(str(index.data(ICON_ROLE)), icon_color, 18, ratio)
         painter.drawPixmap(box.left() + 12, box.top() + (box.height() - 18) // 2, pixmap)

@@ -70,6 +70,9 @@ class PdfOutput(QObject):
     def busy(self) -> bool:
         return self._worker.busy()
 
+    def wait(self, msecs: int) -> bool:
+        return self._worker.wait(msecs)
+
     # -- jobs ------------------------------------------------------------------------------
 
     def _submit(

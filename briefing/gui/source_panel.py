@@ -35,6 +35,7 @@ class SourcePanel(QWidget):
         self.setObjectName("sourcePanel")
         self.setAccessibleName("Source")
         self._navigation = navigation
+        self._armed = False  # filled in after the first card is painted
         self._source: Source | None = None
         self._starts: list[int] = []  # document position where each paragraph's text starts
 
@@ -95,7 +96,14 @@ class SourcePanel(QWidget):
         ):
             self.refresh()
 
+    def arm(self) -> None:
+        """Starts following the navigation (the window calls it after the first paint)."""
+        self._armed = True
+        self.refresh()
+
     def refresh(self) -> None:
+        if not self._armed:
+            return
         state = self._navigation.state
         card, dialogue = state.current, state.dialogue
         if card is None or dialogue is None or not dialogue.sources:

@@ -87,12 +87,14 @@ def make_window(qtbot: Any, settings_path: Path) -> Iterator[MakeWindow]:
         window.open_path(path or bundled_dialogue(), card, first=True)
         with qtbot.waitSignal(window.card_view.painted, timeout=5000):
             window.show()
+        qtbot.waitUntil(lambda: window.ready, timeout=5000)
         made.append(window)
         return window
 
     yield make
     for window in made:
-        window.output._worker.wait(10000)
+        if window._output is not None:
+            window._output._worker.wait(10000)
 
 
 @pytest.fixture
