@@ -145,3 +145,21 @@ def test_same_input_gives_the_same_bytes(dialogue: Dialogue) -> None:
     assert render_book(dialogue, "letter", generated=DAY) == render_book(
         dialogue, "letter", generated=DAY
     )
+
+
+def test_a_contents_list_longer_than_the_cover_still_gives_true_page_numbers(
+    dialogue: Dialogue,
+) -> None:
+    import dataclasses
+
+    sectors = tuple(
+        dataclasses.replace(dialogue.cards[1 + n % 7], id=f"s{n}", title=f"Sector {n}")
+        for n in range(60)
+    )
+    long = dataclasses.replace(dialogue, cards=(dialogue.cards[0], *sectors))
+    reader = PdfReader(io.BytesIO(render_book(long, "letter", generated=DAY)))
+    marks = {title: page for _, title, page in outline(reader)}
+    front = " ".join(texts(reader)[: marks["Overview"]])
+    assert marks["Overview"] > 1  # the contents took more than one page
+    for title in ("Overview", "Sector 0", "Sector 59", "Appendix: source text"):
+        assert f"{title} {marks[title] + 1}" in front

@@ -55,19 +55,28 @@ def render_book(
     register_fonts()
     geometry = page_geometry(page_size)
     decor = PageDecor(geometry, marking, generation_date(generated))
-    story: list[Flowable] = [*_cover(dialogue, geometry)]
-    for index, card in enumerate(dialogue.cards):
-        story.append(NextPageTemplate("card"))
-        story.append(PageBreak())
-        mark = Bookmark(markup.card_anchor_name(index), card.title)
-        story.extend(
-            fit_card(dialogue, card, geometry, linked=True, page_size=page_size, lead=[mark])
-        )
-    story.append(NextPageTemplate("appendix"))
-    story.append(PageBreak())
-    story.extend(_appendix(dialogue))
     templates = [page_template(name, geometry, decor) for name in ("cover", "card", "appendix")]
-    return build_pdf(story, geometry, templates, _book_info(dialogue), show_outline=True)
+    marks = [
+        Bookmark(markup.card_anchor_name(i), card.title) for i, card in enumerate(dialogue.cards)
+    ]
+    cards = [
+        fit_card(dialogue, card, geometry, linked=True, page_size=page_size, lead=[mark])
+        for card, mark in zip(dialogue.cards, marks, strict=True)
+    ]
+    # The contents list page numbers before the cover is laid out: assume a one-page cover,
+    # and only when a long contents list pushes the cards back, build again with the truth.
+    cover_pages = 1
+    for _ in range(3):
+        story: list[Flowable] = [*_cover(dialogue, geometry, cover_pages)]
+        for card_story in cards:
+            story.extend([NextPageTemplate("card"), PageBreak(), *card_story])
+        story.extend([NextPageTemplate("appendix"), PageBreak(), *_appendix(dialogue)])
+        pdf = build_pdf(story, geometry, templates, _book_info(dialogue), show_outline=True)
+        laid_out = marks[0].page - 1 if marks else cover_pages
+        if laid_out == cover_pages:
+            break
+        cover_pages = laid_out
+    return pdf
 
 
 def _book_info(dialogue: Dialogue) -> DocumentInfo:
@@ -80,7 +89,7 @@ def _book_info(dialogue: Dialogue) -> DocumentInfo:
     )
 
 
-def _cover(dialogue: Dialogue, geometry: PageGeometry) -> list[Flowable]:
+def _cover(dialogue: Dialogue, geometry: PageGeometry, cover_pages: int) -> list[Flowable]:
     s = stylesheet(1.0)
     story: list[Flowable] = [
         Bookmark("cover", "Cover"),
@@ -89,12 +98,12 @@ def _cover(dialogue: Dialogue, geometry: PageGeometry) -> list[Flowable]:
         Paragraph(markup.text(f"{dialogue.place} · {dialogue.date}"), s["cover_meta"]),
     ]
     for person in dialogue.co_chairs:
-        name = f"{person.name} ({person.name_ko})" if person.name_ko else person.name
+        name = f"{person.name} {person.name_ko}" if person.name_ko else person.name
         line = f"<b>{markup.text(name)}</b>, {markup.text(person.role)}"
         story.append(Paragraph(line, s["cover_meta"]))
     story.append(HRFlowable(width="100%", thickness=1.4, color=NAVY, spaceBefore=14, spaceAfter=16))
     story.append(Paragraph("CONTENTS", s["section"]))
-    story.append(_contents(dialogue, geometry))
+    story.append(_contents(dialogue, geometry, cover_pages))
     story.append(Paragraph("ABOUT THIS BRIEFING", s["section"]))
     story.append(Paragraph(markup.text(ABOUT), s["note"]))
     for source in dialogue.sources:
@@ -102,25 +111,30 @@ def _cover(dialogue: Dialogue, geometry: PageGeometry) -> list[Flowable]:
     return story
 
 
-def _contents(dialogue: Dialogue, geometry: PageGeometry) -> Flowable:
+def _contents(dialogue: Dialogue, geometry: PageGeometry, cover_pages: int) -> Flowable:
     s = stylesheet(1.0)
     rows = []
-    # Every card takes exactly one page, so page numbers are known now.
+    # Every card takes exactly one page, so its page number follows from its place.
     for index, card in enumerate(dialogue.cards):
         link = f'<a href="#{markup.card_anchor_name(index)}">{markup.text(card.title)}</a>'
-        rows.append([Paragraph(link, s["contents"]), Paragraph(str(index + 2), s["contents"])])
+        page = Paragraph(str(cover_pages + 1 + index), s["contents_page"])
+        rows.append([Paragraph(link, s["contents"]), page])
     appendix = f'<a href="#appendix">{markup.text(APPENDIX_TITLE)}</a>'
     rows.append(
-        [Paragraph(appendix, s["contents"]), Paragraph(str(len(dialogue.cards) + 2), s["contents"])]
+        [
+            Paragraph(appendix, s["contents"]),
+            Paragraph(str(cover_pages + 1 + len(dialogue.cards)), s["contents_page"]),
+        ]
     )
-    table = Table(rows, colWidths=[geometry.frame_width - 40, 40], hAlign="LEFT", spaceAfter=18)
+    table = Table(
+        rows, colWidths=[geometry.frame_width - 40, 40], hAlign="LEFT", spaceAfter=18, repeatRows=0
+    )
     table.setStyle(
         TableStyle(
             [
                 # Cells are flowables, but Table still sets a font; not Helvetica.
                 ("FONT", (0, 0), (-1, -1), REGULAR),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
-                ("ALIGN", (1, 0), (1, -1), "RIGHT"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                 ("TOPPADDING", (0, 0), (-1, -1), 3),

@@ -73,7 +73,7 @@ def card_blocks(
         _open_section(body, "Commitments", styles)
         body.append(_commitment_table(card.commitments, styles, width))
     if card.quote is not None:
-        _after(body, styles.gap(12))
+        _open_section(body, "On the record", styles)
         body.append(_quote(dialogue, card, styles, linked))
     notes: list[tuple[str, Note]] = [("", note) for note in card.notes]
     if card.kind is CardKind.OVERVIEW and dialogue.date_context is not None:

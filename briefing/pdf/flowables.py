@@ -253,11 +253,13 @@ class Bookmark(Flowable):  # type: ignore[misc]
         self.title = title
         self.level = level
         self.width = self.height = 0
+        self.page = 0  # the page it was laid out on, once built
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return 0, 0
 
     def draw(self) -> None:
+        self.page = self.canv.getPageNumber()
         self.canv.bookmarkHorizontal(self.key, 0, 0)
         self.canv.addOutlineEntry(self.title, self.key, level=self.level, closed=False)
 

@@ -11,7 +11,7 @@ from functools import cache
 from typing import Literal
 
 from reportlab.lib.colors import Color, HexColor
-from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 
@@ -92,6 +92,7 @@ class StyleSpec:
     left_indent: float = 0.0
     bullet_size: float | None = None  # None: as the text
     bullet_rise: float = 0.0
+    align: int = TA_LEFT
 
 
 TYPE_TABLE: dict[str, StyleSpec] = {
@@ -119,6 +120,7 @@ TYPE_TABLE: dict[str, StyleSpec] = {
     "cover_title": StyleSpec("body", 28.0, 33.0, 12.0, bold=True, colour=NAVY),
     "cover_meta": StyleSpec("body", 11.0, 15.0, 3.0, colour=MUTED),
     "contents": StyleSpec("body", 10.5, 15.0, 2.0),
+    "contents_page": StyleSpec("contents", 10.5, 15.0, 2.0, align=TA_RIGHT),
     "appendix_title": StyleSpec("title", 18.0, 22.0, 6.0, bold=True, colour=NAVY),
     "appendix_meta": StyleSpec("meta", 9.0, 12.0, 10.0, colour=MUTED),
     "appendix_headline": StyleSpec("body", 11.0, 14.5, 8.0, bold=True),
@@ -165,7 +167,7 @@ def stylesheet(scale: float = 1.0) -> Stylesheet:
             leftIndent=spec.left_indent * scale,
             bulletFontName=REGULAR,
             bulletFontSize=(spec.bullet_size or spec.size) * scale,
-            alignment=TA_LEFT,
+            alignment=spec.align,
             splitLongWords=1,
             allowWidows=0,
             allowOrphans=0,
