@@ -46,6 +46,10 @@ _MONTHS = (
 )
 _SPACE = re.compile(r"\s+")
 
+# Streams are left uncompressed: zlib is a quarter of the time of a one-pager (6.4 ms ->
+# 5.0 ms here) and the page grows only from ~45 KB to ~75 KB.
+COMPRESS_STREAMS = False
+
 # ReportLab keeps per-document font state in module globals; one build at a time.
 _build_lock = threading.Lock()
 
@@ -207,6 +211,7 @@ def build_pdf(
         keywords=list(info.keywords),
         creator=info.creator,
         invariant=1,
+        pageCompression=int(COMPRESS_STREAMS),
         initialFontName=REGULAR,
         initialFontSize=10,
         lang="en",
