@@ -92,6 +92,7 @@ class RunInParagraph(MeasuredParagraph):
             self._refs_x = self.style.leftIndent if self._refs_own_line else end + gap
             if self._refs_own_line:
                 height += self.style.leading
+                self.height = height  # drawPara sets the text from the top of self.height
         self._measured = (width, height)
         return self._measured
 
