@@ -8,6 +8,7 @@ built once per dialogue so that a keystroke only runs substring tests.
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
@@ -203,34 +204,41 @@ class QuoteLocator:
 
     def __init__(self, paragraphs: tuple[str, ...]) -> None:
         out: list[str] = []
-        self._origin: list[int] = []
-        self._owner: list[int] = []
+        self._origin: list[int] = []  # offset in its paragraph of each loose character
+        self._starts: list[int] = []  # where each paragraph starts in the loose text
         for index, paragraph in enumerate(paragraphs):
             if index:
                 out.append(" ")
                 self._origin.append(-1)
-                self._owner.append(index - 1)
-            before = len(out)
+            self._starts.append(len(out))
             lead = len(paragraph) - len(paragraph.lstrip())
             _loose(paragraph.strip(), lead, out, self._origin)
-            self._owner.extend([index] * (len(out) - before))
         self._text = "".join(out)
 
     def spans(self, quote: str) -> tuple[tuple[int, int, int], ...]:
-        wanted_chars: list[str] = []
-        _loose(quote.strip(), 0, wanted_chars, [])
-        wanted = "".join(wanted_chars)
+        wanted = _loose_quote(quote)
         at = self._text.find(wanted) if wanted else -1
         if at < 0:
             return ()
-        spans: dict[int, tuple[int, int]] = {}
-        for position in range(at, at + len(wanted)):
-            if self._origin[position] < 0:
-                continue
-            number, offset = self._owner[position], self._origin[position]
-            start, end = spans.get(number, (offset, offset + 1))
-            spans[number] = (min(start, offset), max(end, offset + 1))
-        return tuple((p, start, end) for p, (start, end) in sorted(spans.items()))
+        end = at + len(wanted)
+        first = bisect_right(self._starts, at) - 1
+        last = bisect_right(self._starts, end - 1) - 1
+        found = []
+        for number in range(first, last + 1):
+            start = max(at, self._starts[number])
+            stop = end if number == last else self._starts[number + 1] - 1  # before the joint
+            if self._origin[start] < 0:
+                start += 1
+            if stop > start:
+                found.append((number, self._origin[start], self._origin[stop - 1] + 1))
+        return tuple(found)
+
+
+@lru_cache(maxsize=1024)
+def _loose_quote(quote: str) -> str:
+    chars: list[str] = []
+    _loose(quote.strip(), 0, chars, [])
+    return "".join(chars)
 
 
 @lru_cache(maxsize=16)

@@ -41,9 +41,11 @@ def make_application(argv: list[str]) -> QApplication:
 
 
 def prepare_application(app: QApplication) -> None:
+    from briefing.gui.compat import protect_singletons
     from briefing.gui.icons import app_icon
     from briefing.gui.theme import Theme
 
+    protect_singletons()
     app.setApplicationName("Briefing")
     app.setOrganizationName("Briefing")
     app.setApplicationDisplayName("Briefing")

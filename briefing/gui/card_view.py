@@ -6,7 +6,15 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from briefing.gui.card_parts import (
     NoteBox,
@@ -154,10 +162,18 @@ class CardView(QScrollArea):
         """Redraws the whole card from the navigation state (also after a theme change)."""
         state = self._navigation.state
         card = state.current
-        self.sheet.setVisible(card is not None)
         if card is None or state.dialogue is None:
+            self.sheet.hide()
             return
+        # Showing a widget inside a visible one lays out every ancestor at once, for each
+        # widget shown; with the sheet hidden while its parts change, that happens once.
+        focus = QApplication.focusWidget()
+        had_focus = focus is not None and self.sheet.isAncestorOf(focus)
+        self.sheet.hide()
         self._show_card(state.dialogue, card, self._navigation.highlights(), current_colors())
+        self.sheet.show()
+        if had_focus:
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
         self._show_selection(state)
 
     def _show_card(
