@@ -64,6 +64,9 @@ def export(args: argparse.Namespace) -> int:
         overview = [c.id for c in dialogue.cards if c.kind is CardKind.OVERVIEW]
         wanted = set(args.sectors) | (set(overview) if args.overview else set())
         card_ids, book = [c for c in known if c in wanted], args.book
+        if not card_ids and not book:
+            print(f"briefing export: {file}: the dialogue has no overview card", file=sys.stderr)
+            return 1
 
     def progress(done: int, total: int, path: Path) -> None:
         if total > 3:

@@ -161,3 +161,35 @@ def test_cli_export_in_a_subprocess_has_no_traceback(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith("briefing export: ")
+
+
+def test_overview_of_a_dialogue_without_one_is_an_error(
+    write_dialogue: WriteDialogue, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_dialogue(MINIMAL.replace("kind: overview", "kind: sector"))
+    assert main(["export", str(path), "--out", str(tmp_path / "out"), "--overview"]) == 1
+    assert "has no overview card" in capsys.readouterr().err
+
+
+def test_a_card_id_cannot_lead_out_of_the_folder(tmp_path: Path) -> None:
+    import dataclasses
+
+    dialogue = load_dialogue(bundled_dialogue())
+    evil = dataclasses.replace(dialogue.cards[1], id="../evil")
+    dialogue = dataclasses.replace(dialogue, cards=(dialogue.cards[0], evil))
+    with pytest.raises(ValueError, match="cannot name another folder"):
+        export_pdfs(dialogue, tmp_path / "out", card_ids=["../evil"], book=False)
+    assert not (tmp_path / "evil-a4.pdf").exists()
+
+
+def test_the_pdf_package_needs_no_qt() -> None:
+    code = (
+        "import sys\n"
+        "sys.modules['PySide6'] = None  # any Qt import now fails\n"
+        "from briefing.loader import load_dialogue\n"
+        "from briefing.paths import bundled_dialogue\n"
+        "from briefing.pdf import render_card\n"
+        "assert render_card(load_dialogue(bundled_dialogue()), 'ai').startswith(b'%PDF')\n"
+        "assert not [m for m in sys.modules if m.startswith('PySide6.')]\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, timeout=60)

@@ -62,6 +62,9 @@ def export_pdfs(
                 lambda: render_book(dialogue, page_size, marking=marking, generated=day),
             )
         )
+    for path, _ in jobs:
+        if path.parent != out:  # an id from a hand-built model, not the loader
+            raise ValueError(f"a card id cannot name another folder: {path.name!r}")
     _make_folder(out)
     written: list[Path] = []
     try:
