@@ -1,11 +1,10 @@
-"""The card view: the current card laid out like a fact sheet, with search matches marked."""
+"""The card view: the current card's sheet in a scroll area, recent sheets kept ready."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections import OrderedDict
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -16,40 +15,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.gui.card_parts import (
-    NoteBox,
-    PointRow,
-    QuoteBlock,
-    Span,
-    set_flag,
-    show_text,
-    text_label,
-)
-from briefing.gui.icons import line_pixmap
-from briefing.gui.state import QUOTE, Navigation, NavigationState
-from briefing.gui.theme import Colors, current_colors
-from briefing.model import Card, CardKind, Dialogue
+from briefing.gui.card_parts import PointRow
+from briefing.gui.card_sheet import CardSheet
+from briefing.gui.state import Navigation, NavigationState
+from briefing.gui.theme import current_colors
 
-if TYPE_CHECKING:
-    from briefing.search import Field
-
-SHEET_WIDTH = 760
-
-
-def card_position(dialogue: Dialogue, card: Card) -> str:
-    """'OVERVIEW' or 'SECTOR 2 OF 7', as the card's overline says."""
-    if card.kind is CardKind.OVERVIEW:
-        return "OVERVIEW"
-    sectors = [c for c in dialogue.cards if c.kind is not CardKind.OVERVIEW]
-    number = next((i for i, c in enumerate(sectors, 1) if c is card), 0)
-    return f"SECTOR {number} OF {len(sectors)}"
+KEPT_SHEETS = 12
+"""Sheets kept laid out, so that going back and forth between cards only paints."""
+PREPARE_DELAY_MS = 40
 
 
 class CardView(QScrollArea):
     """Shows `Navigation.state.current`; clicking a point selects it."""
 
     painted = Signal()
-    """Emitted after the card sheet paints (benchmarks and the first-paint exit use it)."""
+    """Emitted when the card sheet paints (benchmarks and the first-paint exit use it)."""
 
     def __init__(self, navigation: Navigation, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,89 +38,36 @@ class CardView(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._navigation = navigation
-        self._points: list[PointRow] = []
-        self._notes: list[NoteBox] = []
-        self._build()
-        navigation.changed.connect(self._state_changed)
-
-    # -- construction ----------------------------------------------------------------------
-
-    def _build(self) -> None:
+        self._kept: OrderedDict[str, CardSheet] = OrderedDict()  # by card id, recent last
+        self._spare: list[CardSheet] = []
+        self.sheet = self._new_sheet()
+        self._spare.append(self.sheet)
         page = QWidget()
         page.setObjectName("cardPage")
-        self.sheet = QFrame()
-        self.sheet.setObjectName("cardSheet")
-        self.sheet.setMaximumWidth(SHEET_WIDTH)
-        self.sheet.installEventFilter(self)
+        self._column = QVBoxLayout()
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.addWidget(self.sheet)
         outer = QHBoxLayout(page)
         outer.setContentsMargins(24, 24, 24, 24)
         outer.addStretch(1)
-        outer.addWidget(self.sheet, 100)
+        outer.addLayout(self._column, 100)
         outer.addStretch(1)
-        outer.setAlignment(self.sheet, Qt.AlignmentFlag.AlignTop)
-
-        self.icon = QLabel()
-        self.icon.setFixedSize(28, 28)
-        self.overline = text_label("overline", selectable=False)
-        self.title = text_label("title")
-        self.title.setAccessibleName("Card title")
-        self.meta = text_label("meta")
-        heading = QHBoxLayout()
-        heading.setSpacing(10)
-        heading.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignVCenter)
-        heading.addWidget(self.overline, 1, Qt.AlignmentFlag.AlignVCenter)
-
-        self.bottom_line = QFrame()
-        self.bottom_line.setObjectName("bottomLine")
-        self.summary = text_label("summary")
-        self.summary.setAccessibleName("Bottom line")
-        box = QVBoxLayout(self.bottom_line)
-        box.setContentsMargins(16, 12, 16, 14)
-        box.setSpacing(4)
-        box_label = text_label("boxLabel", selectable=False)
-        box_label.setText("BOTTOM LINE")
-        box.addWidget(box_label)
-        box.addWidget(self.summary)
-
-        self.people_heading = text_label("sectionHeading", selectable=False)
-        self.people_heading.setText("CO-CHAIRS")
-        self.people = text_label("people")
-        self.points_heading = text_label("sectionHeading", selectable=False)
-        self.points_heading.setText("KEY POINTS")
-        self.points_box = QVBoxLayout()
-        self.points_box.setSpacing(4)
-        self.quote = QuoteBlock()
-        self.quote.activated.connect(lambda _: self._navigation.select_point(QUOTE))
-        self.notes_heading = text_label("sectionHeading", selectable=False)
-        self.notes_heading.setText("CONTEXT \u00b7 ANALYST NOTES FROM OUTSIDE THE SOURCE")
-        self.notes_box = QVBoxLayout()
-        self.notes_box.setSpacing(8)
-        self.footer = text_label("footer")
-
-        layout = QVBoxLayout(self.sheet)
-        layout.setContentsMargins(36, 28, 36, 28)
-        layout.setSpacing(0)
-        for widget, space_after in (
-            (heading, 10),
-            (self.title, 4),
-            (self.meta, 18),
-            (self.bottom_line, 20),
-            (self.people_heading, 6),
-            (self.people, 18),
-            (self.points_heading, 6),
-            (self.points_box, 14),
-            (self.quote, 20),
-            (self.notes_heading, 8),
-            (self.notes_box, 20),
-            (self.footer, 0),
-        ):
-            if isinstance(widget, QWidget):
-                layout.addWidget(widget)
-            else:
-                layout.addLayout(widget)
-            layout.addSpacing(space_after)
-        layout.addStretch(1)
+        outer.setAlignment(self._column, Qt.AlignmentFlag.AlignTop)
         self.setWidget(page)
+        self._prepare_timer = QTimer(self)
+        self._prepare_timer.setSingleShot(True)
+        self._prepare_timer.setInterval(PREPARE_DELAY_MS)
+        self._prepare_timer.timeout.connect(self._prepare_neighbours)
+        navigation.changed.connect(self._state_changed)
+
+    def _new_sheet(self) -> CardSheet:
+        sheet = CardSheet()
+        sheet.hide()
+        if hasattr(self, "_column"):
+            self._column.addWidget(sheet)
+        sheet.installEventFilter(self)
+        sheet.point_activated.connect(self._navigation.select_point)
+        return sheet
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.sheet and event.type() == QEvent.Type.Paint:
@@ -150,6 +77,8 @@ class CardView(QScrollArea):
     # -- reacting to the navigation --------------------------------------------------------
 
     def _state_changed(self, new: NavigationState, old: NavigationState) -> None:
+        if new.dialogue is not old.dialogue:
+            self.forget()
         card_changed = new.dialogue is not old.dialogue or new.card != old.card
         if card_changed or new.query != old.query:
             self.refresh()
@@ -158,99 +87,87 @@ class CardView(QScrollArea):
         elif new.point != old.point:
             self._show_selection(new)
 
+    def forget(self) -> None:
+        """Drops what the kept sheets show (a new dialogue, or new colours)."""
+        for sheet in self._kept.values():
+            sheet.card_id = None
+            self._spare.append(sheet)
+        self._kept.clear()
+
     def refresh(self) -> None:
-        """Redraws the whole card from the navigation state (also after a theme change)."""
+        """Shows the current card, filling its sheet if it does not show it yet."""
         state = self._navigation.state
         card = state.current
         if card is None or state.dialogue is None:
             self.sheet.hide()
             return
-        # Showing a widget inside a visible one lays out every ancestor at once, for each
-        # widget shown; with the sheet hidden while its parts change, that happens once.
+        sheet = self._sheet_for(card.id)
         focus = QApplication.focusWidget()
         had_focus = focus is not None and self.sheet.isAncestorOf(focus)
+        # Showing a widget inside a visible one lays out every ancestor at once, for each
+        # widget shown; with the sheet hidden while its parts change, that happens once.
         self.sheet.hide()
-        self._show_card(state.dialogue, card, self._navigation.highlights(), current_colors())
-        self.sheet.show()
+        if sheet.card_id != card.id or sheet.query != state.query:
+            self._fill(sheet, state.card)
+        self.sheet = sheet
+        sheet.show()
         if had_focus:
             self.setFocus(Qt.FocusReason.OtherFocusReason)
         self._show_selection(state)
+        self._prepare_timer.start()
 
-    def _show_card(
-        self,
-        dialogue: Dialogue,
-        card: Card,
-        spans: dict[Field, tuple[Span, ...]],
-        colors: Colors,
-    ) -> None:
-        from briefing.search import Field, Part
+    def _sheet_for(self, card_id: str) -> CardSheet:
+        """The sheet kept for `card_id`; else a spare, a new or the least recent one."""
+        sheet = self._kept.pop(card_id, None)
+        if sheet is None:
+            if self._spare:
+                sheet = self._spare.pop()
+            elif len(self._kept) < KEPT_SHEETS:
+                sheet = self._new_sheet()
+            else:
+                oldest = next(k for k, s in self._kept.items() if s is not self.sheet)
+                sheet = self._kept.pop(oldest)
+        self._kept[card_id] = sheet  # the most recent last
+        return sheet
 
-        def at(part: Part, index: int = 0) -> Sequence[Span]:
-            return spans.get(Field(part, index), ()) if spans else ()
+    def _fill(self, sheet: CardSheet, index: int) -> None:
+        state = self._navigation.state
+        assert state.dialogue is not None
+        card = state.dialogue.cards[index]
+        spans = self._navigation.highlights(index)
+        sheet.show_card(state.dialogue, card, spans, current_colors(), state.query)
 
-        ratio = self.devicePixelRatioF()
-        self.icon.setPixmap(line_pixmap(card.icon or "overview", colors.accent, 28, ratio))
-        title = dialogue.short_title or dialogue.title
-        self.overline.setText(f"{card_position(dialogue, card)}  \u00b7  {title.upper()}")
-        show_text(self.title, card.title, at(Part.TITLE), colors)
-        self.meta.setText(f"{dialogue.place} \u00b7 {dialogue.date}")
-        show_text(self.summary, card.summary, at(Part.SUMMARY), colors)
-
-        people = dialogue.co_chairs if card.kind is CardKind.OVERVIEW else ()
-        self.people_heading.setVisible(bool(people))
-        self.people.setVisible(bool(people))
-        self.people.setText(
-            "\n".join(
-                f"{p.name}{f' ({p.name_ko})' if p.name_ko else ''} \u2014 {p.role}" for p in people
-            )
-        )
-
-        while len(self._points) < len(card.points):
-            row = PointRow()
-            row.activated.connect(self._navigation.select_point)
-            self._points.append(row)
-            self.points_box.addWidget(row)
-        for i, row in enumerate(self._points):
-            if i < len(card.points):
-                parts = {
-                    "lead": at(Part.LEAD, i),
-                    "text": at(Part.POINT, i),
-                    "commitment": at(Part.COMMITMENT, i),
-                }
-                row.show_point(i, card.points[i], dialogue, parts, colors)
-            row.setVisible(i < len(card.points))
-
-        self.quote.setVisible(card.quote is not None)
-        if card.quote is not None:
-            self.quote.show_quote(card.quote, at(Part.QUOTE), at(Part.SPEAKER), colors)
-
-        while len(self._notes) < len(card.notes):
-            note = NoteBox()
-            self._notes.append(note)
-            self.notes_box.addWidget(note)
-        for i, box in enumerate(self._notes):
-            if i < len(card.notes):
-                box.show_note(card.notes[i], at(Part.NOTE, i), at(Part.CITATION, i), colors)
-            box.setVisible(i < len(card.notes))
-        self.notes_heading.setVisible(bool(card.notes))
-
-        publishers = sorted({dialogue.source(e.source).publisher for e in card.evidence})
-        count = len(card.evidence)
-        claim = "Its one quote is" if count == 1 else f"All {count} quotes on this card are"
-        self.footer.setText(
-            f"Source: {', '.join(publishers)}. {claim} verified word for word against the source."
-        )
+    def _prepare_neighbours(self) -> None:
+        """Lays out the next and previous cards while the user reads this one."""
+        state = self._navigation.state
+        if state.dialogue is None or state.card not in state.visible:
+            return
+        at = state.visible.index(state.card)
+        for index in (at + 1, at - 1):
+            if 0 <= index < len(state.visible):
+                number = state.visible[index]
+                card_id = state.dialogue.cards[number].id
+                sheet = self._sheet_for(card_id)
+                if sheet.card_id != card_id or sheet.query != state.query:
+                    self._fill(sheet, number)
+        if self.sheet.card_id is not None:
+            self._kept.move_to_end(self.sheet.card_id)
 
     def _show_selection(self, state: NavigationState) -> None:
-        for i, row in enumerate(self._points):
-            set_flag(row, "selected", state.point == i)
-        set_flag(self.quote, "selected", state.point == QUOTE)
-        if state.point is not None:
-            widget = self.quote if state.point == QUOTE else self._points[state.point]
+        widget = self.sheet.show_selection(state.point)
+        if widget is not None:
             self.ensureWidgetVisible(widget, 0, 24)
 
     # -- for tests and automation ----------------------------------------------------------
 
+    @property
+    def title(self) -> QLabel:
+        return self.sheet.title
+
+    @property
+    def summary(self) -> QLabel:
+        return self.sheet.summary
+
     def point_rows(self) -> list[PointRow]:
         """The rows showing the current card's points, in order."""
-        return [row for row in self._points if not row.isHidden()]
+        return self.sheet.point_rows()

@@ -169,12 +169,14 @@ class Navigation(QObject):
         if self._state.dialogue is not None:
             self._index_of(self._state.dialogue)
 
-    def highlights(self) -> dict[Field, tuple[Span, ...]]:
-        """Where the search matches on the current card."""
+    def highlights(self, card: int | None = None) -> dict[Field, tuple[Span, ...]]:
+        """Where the search matches on card number `card` (the current card by default)."""
         state = self._state
         if state.dialogue is None or not state.query.strip():
             return {}
-        return self._index_of(state.dialogue).spans(state.card, state.query)
+        return self._index_of(state.dialogue).spans(
+            state.card if card is None else card, state.query
+        )
 
     def _matching(self, state: NavigationState) -> tuple[int, ...]:
         if state.dialogue is None:

@@ -64,7 +64,7 @@ def test_search_ignores_case_and_accents_and_finds_hangul(qtbot: Any, window: Ma
     window.search.clear()
     type_text(qtbot, window.search, "조태용")
     assert visible_titles(window) == ["Overview"]
-    note = window.card_view._notes[1]
+    note = window.card_view.sheet._notes[1]
     assert "조태용" in shown_text(note.text.text(), note.text.textFormat())
     assert "background-color" in note.text.text()
 

@@ -1,0 +1,197 @@
+"""One card laid out like a fact sheet: heading, bottom line, points, quotation, notes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from briefing.gui.card_parts import (
+    NoteBox,
+    PointRow,
+    QuoteBlock,
+    Span,
+    set_flag,
+    show_text,
+    text_label,
+)
+from briefing.gui.icons import line_pixmap
+from briefing.gui.state import QUOTE
+from briefing.gui.theme import Colors
+from briefing.model import Card, CardKind, Dialogue
+
+if TYPE_CHECKING:
+    from briefing.search import Field
+
+SHEET_WIDTH = 760
+
+
+def card_position(dialogue: Dialogue, card: Card) -> str:
+    """'OVERVIEW' or 'SECTOR 2 OF 7', as the card's overline says."""
+    if card.kind is CardKind.OVERVIEW:
+        return "OVERVIEW"
+    sectors = [c for c in dialogue.cards if c.kind is not CardKind.OVERVIEW]
+    number = next((i for i, c in enumerate(sectors, 1) if c is card), 0)
+    return f"SECTOR {number} OF {len(sectors)}"
+
+
+class CardSheet(QFrame):
+    """The widgets of one card; refilled rather than rebuilt when it shows another card."""
+
+    point_activated = Signal(int)  # a point's index, or QUOTE
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cardSheet")
+        self.setMaximumWidth(SHEET_WIDTH)
+        self.card_id: str | None = None
+        self.query = ""
+        self._points: list[PointRow] = []
+        self._notes: list[NoteBox] = []
+        self._build()
+
+    def _build(self) -> None:
+        self.icon = QLabel()
+        self.icon.setFixedSize(28, 28)
+        self.overline = text_label("overline", selectable=False)
+        self.title = text_label("title")
+        self.title.setAccessibleName("Card title")
+        self.meta = text_label("meta")
+        heading = QHBoxLayout()
+        heading.setSpacing(10)
+        heading.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignVCenter)
+        heading.addWidget(self.overline, 1, Qt.AlignmentFlag.AlignVCenter)
+
+        self.bottom_line = QFrame()
+        self.bottom_line.setObjectName("bottomLine")
+        self.summary = text_label("summary")
+        self.summary.setAccessibleName("Bottom line")
+        box = QVBoxLayout(self.bottom_line)
+        box.setContentsMargins(16, 12, 16, 14)
+        box.setSpacing(4)
+        box_label = text_label("boxLabel", selectable=False)
+        box_label.setText("BOTTOM LINE")
+        box.addWidget(box_label)
+        box.addWidget(self.summary)
+
+        self.people_heading = text_label("sectionHeading", selectable=False)
+        self.people_heading.setText("CO-CHAIRS")
+        self.people = text_label("people")
+        self.points_heading = text_label("sectionHeading", selectable=False)
+        self.points_heading.setText("KEY POINTS")
+        self.points_box = QVBoxLayout()
+        self.points_box.setSpacing(4)
+        self.quote = QuoteBlock()
+        self.quote.activated.connect(lambda _: self.point_activated.emit(QUOTE))
+        self.notes_heading = text_label("sectionHeading", selectable=False)
+        self.notes_heading.setText("CONTEXT \u00b7 ANALYST NOTES FROM OUTSIDE THE SOURCE")
+        self.notes_box = QVBoxLayout()
+        self.notes_box.setSpacing(8)
+        self.footer = text_label("footer")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(36, 28, 36, 28)
+        layout.setSpacing(0)
+        for widget, space_after in (
+            (heading, 10),
+            (self.title, 4),
+            (self.meta, 18),
+            (self.bottom_line, 20),
+            (self.people_heading, 6),
+            (self.people, 18),
+            (self.points_heading, 6),
+            (self.points_box, 14),
+            (self.quote, 20),
+            (self.notes_heading, 8),
+            (self.notes_box, 20),
+            (self.footer, 0),
+        ):
+            if isinstance(widget, QWidget):
+                layout.addWidget(widget)
+            else:
+                layout.addLayout(widget)
+            layout.addSpacing(space_after)
+        layout.addStretch(1)
+
+    def show_card(
+        self,
+        dialogue: Dialogue,
+        card: Card,
+        spans: dict[Field, tuple[Span, ...]],
+        colors: Colors,
+        query: str,
+    ) -> None:
+        """Fills the sheet with `card`, the `spans` of the search `query` highlighted."""
+        from briefing.search import Field, Part
+
+        def at(part: Part, index: int = 0) -> Sequence[Span]:
+            return spans.get(Field(part, index), ()) if spans else ()
+
+        self.card_id, self.query = card.id, query
+        ratio = self.devicePixelRatioF()
+        self.icon.setPixmap(line_pixmap(card.icon or "overview", colors.accent, 28, ratio))
+        title = dialogue.short_title or dialogue.title
+        self.overline.setText(f"{card_position(dialogue, card)}  \u00b7  {title.upper()}")
+        show_text(self.title, card.title, at(Part.TITLE), colors)
+        self.meta.setText(f"{dialogue.place} \u00b7 {dialogue.date}")
+        show_text(self.summary, card.summary, at(Part.SUMMARY), colors)
+
+        people = dialogue.co_chairs if card.kind is CardKind.OVERVIEW else ()
+        self.people_heading.setVisible(bool(people))
+        self.people.setVisible(bool(people))
+        self.people.setText(
+            "\n".join(
+                f"{p.name}{f' ({p.name_ko})' if p.name_ko else ''} \u2014 {p.role}" for p in people
+            )
+        )
+
+        while len(self._points) < len(card.points):
+            row = PointRow()
+            row.activated.connect(self.point_activated)
+            self._points.append(row)
+            self.points_box.addWidget(row)
+        for i, row in enumerate(self._points):
+            if i < len(card.points):
+                parts = {
+                    "lead": at(Part.LEAD, i),
+                    "text": at(Part.POINT, i),
+                    "commitment": at(Part.COMMITMENT, i),
+                }
+                row.show_point(i, card.points[i], dialogue, parts, colors)
+            row.setVisible(i < len(card.points))
+
+        self.quote.setVisible(card.quote is not None)
+        if card.quote is not None:
+            self.quote.show_quote(card.quote, at(Part.QUOTE), at(Part.SPEAKER), colors)
+
+        while len(self._notes) < len(card.notes):
+            note = NoteBox()
+            self._notes.append(note)
+            self.notes_box.addWidget(note)
+        for i, box in enumerate(self._notes):
+            if i < len(card.notes):
+                box.show_note(card.notes[i], at(Part.NOTE, i), at(Part.CITATION, i), colors)
+            box.setVisible(i < len(card.notes))
+        self.notes_heading.setVisible(bool(card.notes))
+
+        publishers = sorted({dialogue.source(e.source).publisher for e in card.evidence})
+        count = len(card.evidence)
+        claim = "Its one quote is" if count == 1 else f"All {count} quotes on this card are"
+        self.footer.setText(
+            f"Source: {', '.join(publishers)}. {claim} verified word for word against the source."
+        )
+
+    def show_selection(self, point: int | None) -> QWidget | None:
+        """Marks the selected point (or the quotation); returns its widget."""
+        for i, row in enumerate(self._points):
+            set_flag(row, "selected", point == i)
+        set_flag(self.quote, "selected", point == QUOTE)
+        if point is None:
+            return None
+        return self.quote if point == QUOTE else self._points[point]
+
+    def point_rows(self) -> list[PointRow]:
+        """The rows showing the card's points, in order."""
+        return [row for row in self._points if not row.isHidden()]
