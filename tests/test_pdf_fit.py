@@ -120,3 +120,28 @@ def test_book_and_export_refuse_an_over_long_card_and_write_nothing(tmp_path: ob
     with pytest.raises(CardTooLong):
         export_pdfs(dialogue, out, generated=DAY)
     assert not any(out.iterdir())
+
+
+def test_each_paragraph_is_broken_into_lines_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fitting measures with wrap(); the build reuses those lines instead of laying out again."""
+    from reportlab.platypus import Paragraph
+
+    from briefing.pdf.flowables import MeasuredParagraph
+
+    made: list[object] = []
+    broken: list[object] = []
+    init, break_lines = MeasuredParagraph.__init__, Paragraph.breakLines
+
+    def counting_init(self: MeasuredParagraph, *args: object, **kwargs: object) -> None:
+        made.append(self)
+        init(self, *args, **kwargs)
+
+    def counting_break(self: Paragraph, *args: object, **kwargs: object) -> object:
+        broken.append(self)
+        return break_lines(self, *args, **kwargs)
+
+    monkeypatch.setattr(MeasuredParagraph, "__init__", counting_init)
+    monkeypatch.setattr(Paragraph, "breakLines", counting_break)
+    render_card(load_dialogue(bundled_dialogue()), "overview", generated=DAY)
+    assert len(made) > 20
+    assert len(broken) == len(made)

@@ -11,15 +11,15 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from reportlab.lib.colors import white
-from reportlab.platypus import Flowable, HRFlowable, TableStyle
+from reportlab.platypus import Flowable, HRFlowable
 
 from briefing.model import Card, CardKind, Citation, Commitment, Dialogue, Note, Person, Point
 from briefing.pdf import markup
 from briefing.pdf.flowables import (
+    Grid,
     Label,
     LinkedParagraph,
     MeasuredParagraph,
-    MeasuredTable,
     RefStyle,
     RunInParagraph,
     ShadedBox,
@@ -177,31 +177,15 @@ def _commitment_table(
             when,
         )
         rows.append([MeasuredParagraph(markup.text(v or EMPTY_CELL), cell) for v in values])
-    pad = styles.gap(4)
-    table = MeasuredTable(
+    return Grid(
         rows,
-        colWidths=[width * share for _, share in COMMITMENT_COLUMNS],
-        hAlign="LEFT",
-        spaceBefore=0,
-        spaceAfter=styles.gap(12),
+        [width * share for _, share in COMMITMENT_COLUMNS],
+        padding=styles.gap(4),
+        header_fill=TABLE_HEAD_FILL,
+        rule=RULE,
+        last_rule=NAVY,
+        space_after=styles.gap(12),
     )
-    table.setStyle(
-        TableStyle(
-            [
-                # Cells are flowables, but Table still sets a font; not Helvetica.
-                ("FONT", (0, 0), (-1, -1), REGULAR),
-                ("BACKGROUND", (0, 0), (-1, 0), TABLE_HEAD_FILL),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
-                ("LINEBELOW", (0, -1), (-1, -1), 0.8, NAVY),
-                ("LEFTPADDING", (0, 0), (-1, -1), pad),
-                ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-                ("TOPPADDING", (0, 0), (-1, -1), pad * 0.8),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
-            ]
-        )
-    )
-    return table
 
 
 def _quote(dialogue: Dialogue, card: Card, styles: Stylesheet, linked: bool) -> Flowable:
