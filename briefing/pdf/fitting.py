@@ -8,7 +8,14 @@ from reportlab.platypus import Flowable, Spacer
 from briefing.model import Card, Dialogue
 from briefing.pdf.cardpage import card_blocks
 from briefing.pdf.flowables import stack_height
-from briefing.pdf.styles import MIN_BODY_SIZE, SCALES, PageGeometry, stylesheet
+from briefing.pdf.styles import (
+    BODY_LEADING,
+    BODY_SIZE,
+    MIN_BODY_SIZE,
+    SCALES,
+    PageGeometry,
+    stylesheet,
+)
 
 
 class CardTooLong(Exception):
@@ -18,12 +25,8 @@ class CardTooLong(Exception):
         self.card_id = card_id
         self.overflow_pt = overflow_pt
         self.page_size = page_size
-        lines = max(1, round(overflow_pt / (MIN_BODY_SIZE * 1.34)))
-        on = (
-            f" {page_size.upper() if page_size == 'a4' else page_size.capitalize()}"
-            if page_size
-            else ""
-        )
+        lines = max(1, round(overflow_pt / (MIN_BODY_SIZE * BODY_LEADING / BODY_SIZE)))
+        on = {"a4": " A4", "letter": " Letter"}.get(page_size, "")
         super().__init__(
             f"card {card_id!r} does not fit on one{on} page: it is {overflow_pt:.0f} pt "
             f"(about {lines} lines of body text) too long even with body text at "

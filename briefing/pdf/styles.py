@@ -75,6 +75,7 @@ LINK = HexColor("#2A5C99")
 
 # The floor: body text never goes below 8 pt, whatever the card.
 BODY_SIZE = 10.0
+BODY_LEADING = 13.4
 MIN_BODY_SIZE = 8.0
 SCALES: tuple[float, ...] = (1.0, 0.95, 0.9, 0.85, 0.8)
 
@@ -96,7 +97,7 @@ class StyleSpec:
 
 
 TYPE_TABLE: dict[str, StyleSpec] = {
-    "body": StyleSpec(None, BODY_SIZE, 13.4, 0.0),
+    "body": StyleSpec(None, BODY_SIZE, BODY_LEADING, 0.0),
     "kicker": StyleSpec("body", 8.5, 11.0, 3.0, bold=True, colour=NAVY),
     "title": StyleSpec("body", 22.0, 26.0, 4.0, bold=True, colour=NAVY),
     "meta": StyleSpec("body", 9.0, 12.0, 0.0, colour=MUTED),
@@ -105,7 +106,7 @@ TYPE_TABLE: dict[str, StyleSpec] = {
     "section": StyleSpec("label", 8.0, 10.0, 5.0, bold=True, colour=NAVY),
     "summary": StyleSpec("body", 11.5, 15.4, 0.0),
     "point": StyleSpec(
-        "body", BODY_SIZE, 13.4, 5.0, left_indent=12.0, bullet_size=5.0, bullet_rise=2.2
+        "body", BODY_SIZE, BODY_LEADING, 5.0, left_indent=12.0, bullet_size=5.0, bullet_rise=2.2
     ),
     "cell": StyleSpec("body", 8.5, 10.8, 0.0),
     "cell_head": StyleSpec("cell", 7.5, 9.5, 0.0, bold=True, colour=NAVY),
