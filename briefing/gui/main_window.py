@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QPageSize
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -27,11 +28,11 @@ from briefing.gui import dialogs, shortcuts
 from briefing.gui.card_view import CardView
 from briefing.gui.files import DialogueWatcher
 from briefing.gui.icons import line_icon
-from briefing.gui.navigator import SectorNavigator
+from briefing.gui.navigator import NavigatorPanel
 from briefing.gui.settings import AppSettings
 from briefing.gui.source_panel import SourcePanel
 from briefing.gui.state import Navigation, NavigationState
-from briefing.gui.theme import Colors, current_colors
+from briefing.gui.theme import Colors, Theme, current_colors
 from briefing.model import CardKind
 from briefing.problems import DialogueError
 
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
 APP_NAME = "Briefing"
 NOTICE_MS = 8000
 IDLE_DELAY_MS = 5
+DEFAULT_SPLIT = [270, 620, 390]
 
 
 def window_title(state: NavigationState) -> str:
@@ -89,7 +91,8 @@ class MainWindow(QMainWindow):
         self.watcher = DialogueWatcher(self)
         self.watcher.changed.connect(self.reload)
 
-        self.navigator = SectorNavigator(self.navigation)
+        self.navigator_panel = NavigatorPanel(self.navigation)
+        self.navigator = self.navigator_panel.navigator
         self.card_view = CardView(self.navigation)
         self.source_panel = SourcePanel(self.navigation)
         self._preview_page = QWidget()
@@ -103,10 +106,10 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
-        for widget, stretch in ((self.navigator, 0), (self.card_view, 1), (self.side, 0)):
+        for widget, stretch in ((self.navigator_panel, 0), (self.card_view, 1), (self.side, 0)):
             self.splitter.addWidget(widget)
             self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
-        self.splitter.setSizes([250, 640, 390])
+        self.splitter.setSizes(DEFAULT_SPLIT)
         self.setCentralWidget(self.splitter)
 
         self.actions_by_name, self.menus = shortcuts.build_actions(self, self.menuBar())
@@ -116,6 +119,9 @@ class MainWindow(QMainWindow):
         self.side.currentChanged.connect(self._side_changed)
         self.navigation.changed.connect(self._state_changed)
         self.apply_colors(current_colors())
+        theme = QApplication.instance().findChild(Theme) if QApplication.instance() else None
+        if isinstance(theme, Theme):
+            theme.changed.connect(self._theme_changed)
         self._state_changed(self.navigation.state, self.navigation.state)
         self.card_view.painted.connect(self._first_paint, Qt.ConnectionType.SingleShotConnection)
 
@@ -186,6 +192,13 @@ class MainWindow(QMainWindow):
                 icon = line_icon(command.icon, normal, disabled, QColor(colors.accent))
                 self.actions_by_name[command.name].setIcon(icon)
         self._search_icon.setIcon(line_icon("search", disabled, disabled, disabled))
+
+    def _theme_changed(self, colors: Colors) -> None:
+        self.apply_colors(colors)
+        self.card_view.forget()
+        self.card_view.refresh()
+        self.source_panel.rebuild()
+        self.navigator.viewport().update()
 
     def _first_paint(self) -> None:
         # A few milliseconds later, so that the first frame is on screen before this work.
@@ -416,7 +429,7 @@ class MainWindow(QMainWindow):
             self.restoreState(s.window_state)
         splitter = s.splitter("main")
         if splitter is None or not self.splitter.restoreState(splitter):
-            self.splitter.setSizes([250, 640, 390])
+            self.splitter.setSizes(DEFAULT_SPLIT)
         self.side.setCurrentIndex(s.side_tab)
 
     def save_state(self) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -192,3 +193,38 @@ class SectorNavigator(QListView):
             self.scrollTo(index)
         finally:
             self._syncing = False
+
+
+class NavigatorPanel(QWidget):
+    """The navigator under a heading that names the open dialogue."""
+
+    def __init__(self, navigation: Navigation, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("navigatorPanel")
+        from briefing.gui.card_parts import text_label
+
+        self.overline = text_label("overline", selectable=False)
+        self.overline.setText("BRIEFING CARDS")
+        self.heading = text_label("navigatorTitle", selectable=False)
+        self.details = text_label("navigatorMeta", selectable=False)
+        self.navigator = SectorNavigator(navigation)
+        header = QWidget()
+        header.setObjectName("navigatorHeader")
+        top = QVBoxLayout(header)
+        top.setContentsMargins(18, 16, 14, 12)
+        top.setSpacing(3)
+        for label in (self.overline, self.heading, self.details):
+            top.addWidget(label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(header)
+        layout.addWidget(self.navigator, 1)
+        navigation.changed.connect(self._state_changed)
+
+    def _state_changed(self, new: NavigationState, old: NavigationState) -> None:
+        dialogue = new.dialogue
+        if dialogue is old.dialogue and old.dialogue is not None:
+            return
+        self.heading.setText(dialogue.short_title or dialogue.title if dialogue else "")
+        self.details.setText(f"{dialogue.place} \u00b7 {dialogue.date}" if dialogue else "")

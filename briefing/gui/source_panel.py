@@ -101,6 +101,11 @@ class SourcePanel(QWidget):
         self._armed = True
         self.refresh()
 
+    def rebuild(self) -> None:
+        """Redraws the document from scratch (its colours changed)."""
+        self._source = None
+        self.refresh()
+
     def refresh(self) -> None:
         if not self._armed:
             return
@@ -176,6 +181,7 @@ class SourcePanel(QWidget):
         colors = current_colors()
         selections: list[QTextEdit.ExtraSelection] = []
         strong_start: int | None = None
+        first_start: int | None = None
         for item in [e for e in evidence if e.source == source.id and e != chosen] + (
             [chosen] if chosen is not None and chosen.source == source.id else []
         ):
@@ -186,6 +192,8 @@ class SourcePanel(QWidget):
                 cursor.setPosition(self._starts[paragraph] + start)
                 cursor.setPosition(self._starts[paragraph] + end, QTextCursor.MoveMode.KeepAnchor)
                 selection.cursor = cursor
+                if first_start is None or cursor.selectionStart() < first_start:
+                    first_start = cursor.selectionStart()
                 form = QTextCharFormat()
                 form.setBackground(QColor(colors.match_back if strong else colors.faint_match))
                 if strong:
@@ -196,8 +204,8 @@ class SourcePanel(QWidget):
                 selection.format = form
                 selections.append(selection)
         self.text.setExtraSelections(selections)
-        if strong_start is not None:
-            self._scroll_to(strong_start)
+        if strong_start is not None or first_start is not None:
+            self._scroll_to(strong_start if strong_start is not None else first_start)
 
     def _scroll_to(self, position: int) -> None:
         """Scrolls so that `position` sits a third of the way down the visible text."""
