@@ -7,6 +7,7 @@ final step is an atomic rename over the target.
 
 from __future__ import annotations
 
+import glob
 import os
 import secrets
 import tempfile
@@ -14,30 +15,42 @@ from pathlib import Path
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
-    """Writes `data` to `path` atomically; raises OSError when the folder cannot be written."""
+    """Writes `data` to `path` atomically; raises OSError when the folder cannot be written.
+
+    A process killed between naming its temporary file and the rename (microseconds) can
+    leave a hidden `.NAME.*.part` behind; the next write of the same target removes it.
+    """
     target = Path(path)
     folder = target.parent
+    _remove_stale_parts(target)
     temp = folder / f".{target.name}.{secrets.token_hex(4)}.part"
     handle = _unnamed_file(folder)
+    named = handle is None
     if handle is None:
         handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
         temp = Path(name)
-        named = True
-    else:
-        named = False
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
+            os.fchmod(out.fileno(), 0o644)
             if not named:
                 _give_name(out.fileno(), temp)
-        os.chmod(temp, 0o644)
         os.replace(temp, target)
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
     return target
+
+
+def _remove_stale_parts(target: Path) -> None:
+    try:
+        stale = list(target.parent.glob(f".{glob.escape(target.name)}.*.part"))
+    except OSError:
+        return
+    for part in stale:
+        part.unlink(missing_ok=True)
 
 
 def _give_name(handle: int, name: Path) -> None:

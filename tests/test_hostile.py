@@ -23,7 +23,9 @@ VALID = sorted(name for name, answer in ANSWERS.items() if answer["exit"] == 0)
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("corpus") / "hostile"
-    shutil.copytree(HOSTILE, folder, ignore=shutil.ignore_patterns("*.py", "__pycache__", "answers.yaml"))
+    shutil.copytree(
+        HOSTILE, folder, ignore=shutil.ignore_patterns("*.py", "__pycache__", "answers.yaml")
+    )
     add_generated(folder)
     return folder
 
