@@ -1,0 +1,81 @@
+"""Boundaries: no network, and no file read outside the dialogue's folder and the app's own."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from briefing.paths import bundled_dialogue, resources_dir
+
+WATCH = textwrap.dedent(
+    """
+    import sys
+    seen = []
+    def watch(event, args):
+        if event.startswith("socket.") or event == "open":
+            seen.append((event, args))
+    """
+)
+
+
+def run(code: str, *, offscreen: bool = False) -> str:
+    env = None
+    if offscreen:
+        import os
+
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "BRIEFING_EXIT_AFTER_FIRST_PAINT": "1"}
+    result = subprocess.run(
+        [sys.executable, "-c", WATCH + textwrap.dedent(code)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_load_and_export_open_no_socket_and_read_only_their_own_files(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    printed = run(
+        f"""
+        import briefing.pdf, briefing.loader, reportlab
+        from pathlib import Path
+        sys.addaudithook(watch)
+        d = briefing.loader.load_dialogue({str(bundled_dialogue())!r})
+        briefing.pdf.export_pdfs(d, Path({str(out)!r}), "letter")
+        for event, args in seen:
+            print(event, args[0] if args else "")
+        """
+    )
+    allowed = (
+        str(bundled_dialogue().parent),
+        str(resources_dir()),
+        str(out),
+        "/proc/self/fd/",  # naming an O_TMPFILE export
+        sys.base_prefix,  # Python's own modules (codecs are imported on first use)
+        sys.prefix,
+    )
+    lines = printed.splitlines()
+    assert not [line for line in lines if line.startswith("socket.")]
+    opened = [line.split(" ", 1)[1] for line in lines if line.startswith("open ")]
+    assert opened, "the audit hook saw no file opened: the test is not watching"
+    outside = [p for p in opened if not p.startswith(allowed) and not p.isdigit()]
+    assert outside == []
+
+
+def test_gui_start_opens_no_socket() -> None:
+    printed = run(
+        """
+        sys.addaudithook(watch)
+        from briefing.cli import main
+        status = main([])
+        print("status", status)
+        print("sockets", [e for e, _ in seen if e.startswith("socket.")])
+        print("qtnetwork", "PySide6.QtNetwork" in sys.modules)
+        """,
+        offscreen=True,
+    )
+    assert printed.splitlines()[-3:] == ["status 0", "sockets []", "qtnetwork False"]
