@@ -91,8 +91,8 @@ def decode_utf8(data: bytes, name: str) -> str:
         at = text.index("\x00")
         line = text.count("\n", 0, at) + 1
         column = at - (text.rfind("\n", 0, at) + 1) + 1
-        problem = Problem(name, line, column, "", "contains NUL bytes: not a text file")
-        raise DialogueError([problem])
+        nul = Problem(name, line, column, "", "contains NUL bytes: not a text file")
+        raise DialogueError([nul])
     return text
 
 
