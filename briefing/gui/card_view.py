@@ -47,6 +47,15 @@ class CardView(QScrollArea):
         self._column = QVBoxLayout()
         self._column.setContentsMargins(0, 0, 0, 0)
         self._column.addWidget(self.sheet)
+        self.empty = QLabel(
+            "No dialogue is open. Open one with File \u203a Open; a file with "
+            "problems reloads by itself once it is fixed and saved."
+        )
+        self.empty.setObjectName("emptyCard")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.installEventFilter(self)  # with no card, its paint is the first paint
+        self._column.addWidget(self.empty)
         outer = QHBoxLayout(page)
         outer.setContentsMargins(24, 24, 24, 24)
         outer.addStretch(1)
@@ -70,7 +79,7 @@ class CardView(QScrollArea):
         return sheet
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.sheet and event.type() == QEvent.Type.Paint:
+        if event.type() == QEvent.Type.Paint and (watched is self.sheet or watched is self.empty):
             self.painted.emit()
         return False
 
@@ -98,6 +107,7 @@ class CardView(QScrollArea):
         """Shows the current card, filling its sheet if it does not show it yet."""
         state = self._navigation.state
         card = state.current
+        self.empty.setVisible(card is None)
         if card is None or state.dialogue is None:
             self.sheet.hide()
             return

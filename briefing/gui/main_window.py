@@ -119,7 +119,8 @@ class MainWindow(QMainWindow):
         self.side.currentChanged.connect(self._side_changed)
         self.navigation.changed.connect(self._state_changed)
         self.apply_colors(current_colors())
-        theme = QApplication.instance().findChild(Theme) if QApplication.instance() else None
+        app = QApplication.instance()
+        theme = app.findChild(Theme) if app is not None else None
         if isinstance(theme, Theme):
             theme.changed.connect(self._theme_changed)
         self._state_changed(self.navigation.state, self.navigation.state)

@@ -7,8 +7,7 @@ shortcut is discoverable in a menu and testable by triggering its action.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -22,8 +21,7 @@ Key = QKeySequence.StandardKey | str
 SK = QKeySequence.StandardKey
 
 
-@dataclass(frozen=True, slots=True)
-class Command:
+class Command(NamedTuple):
     name: str
     """The QAction's objectName (stable, for tests and automation)."""
     text: str

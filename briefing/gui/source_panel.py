@@ -204,8 +204,9 @@ class SourcePanel(QWidget):
                 selection.format = form
                 selections.append(selection)
         self.text.setExtraSelections(selections)
-        if strong_start is not None or first_start is not None:
-            self._scroll_to(strong_start if strong_start is not None else first_start)
+        target = strong_start if strong_start is not None else first_start
+        if target is not None:
+            self._scroll_to(target)
 
     def _scroll_to(self, position: int) -> None:
         """Scrolls so that `position` sits a third of the way down the visible text."""

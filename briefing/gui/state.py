@@ -6,8 +6,7 @@ tells them the new state.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from PySide6.QtCore import QObject, Signal
 
@@ -23,8 +22,7 @@ QUOTE = -1
 """`NavigationState.point` when the card's quotation is selected rather than a point."""
 
 
-@dataclass(frozen=True, slots=True)
-class NavigationState:
+class NavigationState(NamedTuple):
     """What the window shows: which dialogue, card, point and quote, the search and page size."""
 
     dialogue: Dialogue | None = None
@@ -82,8 +80,8 @@ class Navigation(QObject):
             ids = [c.id for c in dialogue.cards]
             wanted = card_id if card_id is not None else (old.current.id if old.current else None)
             index = ids.index(wanted) if wanted in ids else min(old.card, len(ids) - 1)
-        new = replace(old, dialogue=dialogue, card=index, point=None, evidence=0)
-        self._set(replace(new, visible=self._matching(new)))
+        new = old._replace(dialogue=dialogue, card=index, point=None, evidence=0)
+        self._set(new._replace(visible=self._matching(new)))
 
     # -- moving between cards --------------------------------------------------------------
 
@@ -92,7 +90,7 @@ class Navigation(QObject):
         if state.dialogue is None or not 0 <= index < len(state.dialogue.cards):
             return
         if index != state.card:
-            self._set(replace(state, card=index, point=None, evidence=0))
+            self._set(state._replace(card=index, point=None, evidence=0))
 
     def go_to_id(self, card_id: str) -> None:
         if self._state.dialogue is not None:
@@ -128,7 +126,7 @@ class Navigation(QObject):
         valid = point is None or 0 <= point < len(card.points)
         valid = valid or (point == QUOTE and card.quote is not None)
         if valid and point != self._state.point:
-            self._set(replace(self._state, point=point, evidence=0))
+            self._set(self._state._replace(point=point, evidence=0))
 
     def step_point(self, delta: int) -> None:
         """Selects the next or previous point (the quotation comes after the last point)."""
@@ -146,23 +144,23 @@ class Navigation(QObject):
         count = len(self._state.selected_evidence)
         if count:
             at = max(0, min(self._state.evidence + delta, count - 1))
-            self._set(replace(self._state, evidence=at))
+            self._set(self._state._replace(evidence=at))
 
     # -- search and page size --------------------------------------------------------------
 
     def set_query(self, query: str) -> None:
-        state = replace(self._state, query=query)
+        state = self._state._replace(query=query)
         visible = self._matching(state)
         card = state.card
         if visible and card not in visible:
             card = visible[0]  # follow the search to its first match
         if card != state.card:
-            state = replace(state, card=card, point=None, evidence=0)
-        self._set(replace(state, visible=visible))
+            state = state._replace(card=card, point=None, evidence=0)
+        self._set(state._replace(visible=visible))
 
     def set_page_size(self, page_size: PageSize) -> None:
         if page_size in PAGE_SIZES:
-            self._set(replace(self._state, page_size=page_size))
+            self._set(self._state._replace(page_size=page_size))
 
     def prepare_search(self) -> None:
         """Builds the search index ahead of the first keystroke (called when idle)."""

@@ -6,7 +6,7 @@ The look follows the system colour scheme (QStyleHints.colorScheme) and changes 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
@@ -15,8 +15,7 @@ from PySide6.QtWidgets import QApplication
 from briefing.paths import resources_dir
 
 
-@dataclass(frozen=True, slots=True)
-class Colors:
+class Colors(NamedTuple):
     """Colours the QSS files cannot reach: painted rows, icons and rich-text highlights."""
 
     dark: bool
@@ -66,7 +65,6 @@ STYLE_FILES = ("base.qss",)
 def _palette(colors: Colors) -> QPalette:
     palette = QPalette()
     role = QPalette.ColorRole
-    text = QColor(colors.text)
     for r, value in (
         (role.Window, colors.window),
         (role.Base, colors.base),
@@ -91,7 +89,6 @@ def _palette(colors: Colors) -> QPalette:
     for r in (role.Text, role.WindowText, role.ButtonText):
         palette.setColor(QPalette.ColorGroup.Disabled, r, muted)
     palette.setColor(QPalette.ColorGroup.Disabled, role.Highlight, muted)
-    del text
     return palette
 
 

@@ -125,3 +125,20 @@ def test_a_corrupt_settings_file_falls_back_to_defaults(
     assert window.navigation.state.page_size in ("a4", "letter")
     assert all(size > 0 for size in window.splitter.sizes())
     assert window.width() >= 700
+
+
+def test_starting_on_a_broken_file_shows_its_problems_then_opens_it_once_fixed(
+    qtbot: Any,
+    make_window: MakeWindow,
+    write_dialogue: WriteDialogue,
+    dialog_calls: DialogCalls,
+) -> None:
+    path = write_dialogue(MINIMAL.replace("format: briefing/1", "format: briefing/9"))
+    window = make_window(path)
+    assert dialog_calls.problems and dialog_calls.problems[0][0] == f"Cannot open {path.name}"
+    assert window.card_view.empty.isVisible()
+    assert window.status.text() == "No dialogue open"
+    assert not window.actions_by_name["exportCard"].isEnabled()
+    path.write_text(MINIMAL, "utf-8")
+    qtbot.waitUntil(lambda: window.card_view.title.text() == "Overview", timeout=5000)
+    assert not window.card_view.empty.isVisible()

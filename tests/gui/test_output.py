@@ -164,3 +164,25 @@ def test_preview_shows_the_one_page_pdf_and_switches_page_size(
     assert preview.sizes.checkedButton().text() == "Letter"
     window.navigation.go_to(3)
     qtbot.waitUntil(lambda: preview._shown is not None and preview._shown[1] == "bio-pharma")
+
+
+def test_the_window_keeps_answering_while_pdfs_are_made(
+    qtbot: Any, window: MainWindow, dialog_calls: DialogCalls, tmp_path: Path
+) -> None:
+    """The event loop keeps turning during an export of every card and the book."""
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    dialog_calls.folder = tmp_path / "all"
+    timer.start()
+    with qtbot.waitSignal(window.output.done, timeout=30000):
+        window.output.export_all(window.navigation.state.page_size, tmp_path / "all", None, True)
+    timer.stop()
+    gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
+    assert len(ticks) > 3
+    assert max(gaps) < 0.1, f"the GUI thread was blocked for {max(gaps) * 1000:.0f} ms"
