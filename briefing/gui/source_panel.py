@@ -209,13 +209,18 @@ class SourcePanel(QWidget):
             self._scroll_to(target)
 
     def _scroll_to(self, position: int) -> None:
-        """Scrolls so that `position` sits a third of the way down the visible text."""
-        cursor = QTextCursor(self.text.document())
+        """Brings the paragraph holding `position` to the top, unless it is already in view."""
+        document = self.text.document()
+        cursor = QTextCursor(document)
         cursor.setPosition(position)
         self.text.setTextCursor(cursor)
         bar = self.text.verticalScrollBar()
-        top = self.text.cursorRect(cursor).top()
-        bar.setValue(bar.value() + top - self.text.viewport().height() // 3)
+        where = self.text.cursorRect(cursor)
+        height = self.text.viewport().height()
+        if where.top() >= 0 and where.bottom() + 3 * where.height() <= height:
+            return
+        block = document.documentLayout().blockBoundingRect(document.findBlock(position))
+        bar.setValue(int(block.top()) - 4)
 
     # -- for tests and automation ----------------------------------------------------------
 
