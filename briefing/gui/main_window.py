@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QColor, QPageSize
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QColor
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -29,11 +29,11 @@ from briefing.gui.card_view import CardView
 from briefing.gui.files import DialogueWatcher
 from briefing.gui.icons import line_icon
 from briefing.gui.navigator import NavigatorPanel
+from briefing.gui.pdf_commands import PdfCommands
 from briefing.gui.settings import AppSettings
 from briefing.gui.source_panel import SourcePanel
 from briefing.gui.state import Navigation, NavigationState
 from briefing.gui.theme import Colors, Theme, current_colors
-from briefing.model import CardKind
 from briefing.problems import DialogueError
 
 if TYPE_CHECKING:
@@ -74,7 +74,7 @@ def status_text(state: NavigationState) -> str:
     return text
 
 
-class MainWindow(QMainWindow):
+class MainWindow(PdfCommands, QMainWindow):
     navigation: Navigation
 
     def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
@@ -333,69 +333,6 @@ class MainWindow(QMainWindow):
         self.watcher.watch(self.path, dialogue)
         self.navigation.set_dialogue(dialogue)
         self._notify(f"Reloaded {self.path.name}")
-
-    # -- export and print ------------------------------------------------------------------
-
-    def _export_folder(self) -> Path:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        return Path(folder) if folder else Path.home()
-
-    def export_card(self, card_id: str | None = None) -> None:
-        state = self.navigation.state
-        card = state.dialogue.card(card_id) if state.dialogue and card_id else state.current
-        if card is None:
-            return
-        suggested = self._export_folder() / f"{card.id}-{state.page_size}.pdf"
-        path = dialogs.ask_save_path(self, f"Export \u201c{card.title}\u201d", suggested)
-        if path is not None:
-            self._notify(f"Exporting {path.name}\u2026", busy=True)
-            self.output.export_card(card.id, state.page_size, path)
-
-    def export_overview(self) -> None:
-        dialogue = self.navigation.state.dialogue
-        if dialogue is not None:
-            overview = next((c for c in dialogue.cards if c.kind is CardKind.OVERVIEW), None)
-            self.export_card((overview or dialogue.cards[0]).id)
-
-    def export_book(self) -> None:
-        state = self.navigation.state
-        if state.dialogue is None:
-            return
-        name = f"{self.path.stem if self.path else 'briefing'}-book-{state.page_size}.pdf"
-        path = dialogs.ask_save_path(self, "Export the book", self._export_folder() / name)
-        if path is not None:
-            self._notify(f"Exporting {path.name}\u2026", busy=True)
-            self.output.export_book(state.page_size, path)
-
-    def export_all(self) -> None:
-        state = self.navigation.state
-        if state.dialogue is None:
-            return
-        folder = dialogs.ask_folder(self, "Export all one-pagers to", self._export_folder())
-        if folder is not None:
-            self.progress.setRange(0, len(state.dialogue.cards))
-            self.progress.setValue(0)
-            self.progress.show()
-            self._notify("Exporting one-pagers\u2026", busy=True)
-            self.output.export_all(state.page_size, folder, None, book=False)
-
-    def print_card(self) -> None:
-        from PySide6.QtPrintSupport import QPrinter
-
-        from briefing.gui import printing
-
-        state = self.navigation.state
-        card = state.current
-        if card is None:
-            return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageSize(QPageSize(printing.QT_PAGE_SIZES[state.page_size]))
-        printer.setDocName(card.title)
-        if not dialogs.ask_print(self, printer):
-            return
-        page_size = printing.chosen_page_size(printer, state.page_size)
-        self._notify(f"Printing {card.title}\u2026", busy=True)
-        self.output.print_card(card.id, page_size, printer, card.title)
 
     def _progress(self, done: int, total: int, label: str) -> None:
         self.progress.setRange(0, max(total, 1))
