@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from briefing.search import (
     Field,
     Part,
     SearchIndex,
+    card_texts,
     find_spans,
     fold,
     query_terms,
@@ -134,17 +134,16 @@ def synthetic(dialogue: Dialogue, cards: int) -> Dialogue:
     return replace(dialogue, cards=(base[0], *made))
 
 
-def test_a_keystroke_filters_two_thousand_cards_quickly(dialogue: Dialogue) -> None:
+def test_a_two_thousand_card_index_filters_and_finds(dialogue: Dialogue) -> None:
+    # How fast a keystroke is, is measured in benchmarks/ (search keystroke, p95).
     big = synthetic(dialogue, 2000)
     index = SearchIndex(big)
-    timings = []
-    for query in ["s", "se", "sem", "semi", "semic", "semico", "세", "bio mil", "zzz", "a"] * 3:
-        start = time.perf_counter()
-        index.matching(query)
-        timings.append(time.perf_counter() - start)
-    timings.sort()
-    p95 = timings[int(len(timings) * 0.95) - 1]
-    assert p95 < 0.030, f"p95 {p95 * 1000:.1f} ms"
+    assert len(index.matching("")) == 2000
+    matches = index.matching("sector 1998")  # card 1999 is "Sector 1998 ..."
+    assert matches == (1999,)
+    assert len(index.matching("semiconductor")) == len(
+        [c for c in big.cards if "semiconductor" in fold(" ".join(t for _, t in card_texts(c)))]
+    )
 
 
 def test_point_without_lead_is_still_searchable() -> None:

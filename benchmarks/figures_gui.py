@@ -1,0 +1,150 @@
+"""GUI figures, in-process and offscreen: card switch, search keystroke, stalls during export.
+
+Each is the p95 (or the worst case) of many repetitions against an absolute budget: a frame
+is a frame, however fast the machine.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from benchmarks.measure import Result, median, p95
+from benchmarks.synthetic import write_synthetic
+
+
+def _window(path: Path, settings_file: Path):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from briefing.gui.app import make_application
+    from briefing.gui.main_window import MainWindow
+    from briefing.gui.settings import AppSettings
+
+    app = make_application([])
+    window = MainWindow(AppSettings.open(settings_file))
+    window.save_settings_on_close = False
+    window.resize(1280, 800)
+    window.open_path(path, None, first=True, remember=False)
+    window.show()
+    _spin(app, lambda: window.ready)
+    assert isinstance(app, QApplication)
+    return app, window
+
+
+def _spin(app: object, done: Callable[[], bool], limit: float = 10.0) -> None:
+    """Runs the event loop until `done()`; fails rather than hanging."""
+    from PySide6.QtWidgets import QApplication
+
+    assert isinstance(app, QApplication)
+    deadline = time.perf_counter() + limit
+    while not done():
+        app.processEvents()
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the window did not get there")
+
+
+def card_switch(work_dir: Path, runs: int, enforce: bool) -> Result:
+    from briefing.paths import bundled_dialogue
+
+    app, window = _window(bundled_dialogue(), work_dir / "switch.ini")
+    painted: list[bool] = []
+    window.card_view.painted.connect(lambda: painted.append(True))
+    model = window.navigator.model()
+    rows = model.rowCount()
+    found = []
+    for i in range(runs):
+        painted.clear()
+        start = time.perf_counter()
+        window.navigator.setCurrentIndex(model.index((i + 1) % rows, 0))
+        _spin(app, lambda: bool(painted))
+        found.append(time.perf_counter() - start)
+    window.close()
+    value = p95(found)
+    return Result(
+        "card switch, selection to card painted (p95)",
+        value * 1000,
+        "ms",
+        None,
+        "p95 <= 16 ms",
+        value <= 0.016 if enforce else None,
+    )
+
+
+def search_keystroke(work_dir: Path, runs: int, enforce: bool) -> Result:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    path = write_synthetic(work_dir / "search")
+    app, window = _window(path, work_dir / "search.ini")
+    words = itertools.cycle(["sector 1", "battery", "grid storage", "quantum", "zzz", "chip"])
+    found = []
+    while len(found) < runs:
+        window.search.clear()
+        _spin(app, lambda: window.navigation.state.query == "")
+        for char in next(words):
+            start = time.perf_counter()
+            QTest.keyClick(window.search, char)
+            typed = window.search.text()
+            _spin(app, lambda typed=typed: window.navigation.state.query == typed)
+            app.processEvents()  # the navigator repaints with the filtered rows
+            found.append(time.perf_counter() - start)
+    QTest.keyClick(window.search, Qt.Key.Key_Escape)
+    window.close()
+    value = p95(found)
+    return Result(
+        "search keystroke to navigator filtered, 2,000 cards (p95)",
+        value * 1000,
+        "ms",
+        None,
+        "p95 <= 30 ms",
+        value <= 0.030 if enforce else None,
+    )
+
+
+def export_stall(work_dir: Path, runs: int, enforce: bool) -> Result:
+    """The longest the GUI thread went without turning its event loop while PDFs were made."""
+    from PySide6.QtCore import QTimer
+
+    from briefing.paths import bundled_dialogue
+
+    app, window = _window(bundled_dialogue(), work_dir / "stall.ini")
+    worst = []
+    ticks: list[float] = []
+    done: list[bool] = []
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    window.output.done.connect(lambda *_: done.append(True))
+    for n in range(max(1, runs // 40)):
+        ticks.clear()
+        done.clear()
+        timer.start()
+        window.output.export_all("a4", work_dir / f"stall-{n}", None, True)
+        _spin(app, lambda: bool(done), limit=60)
+        timer.stop()
+        worst.append(max(b - a for a, b in itertools.pairwise(ticks)))
+    window.close()
+    value = max(worst)
+    return Result(
+        "longest GUI stall while exporting everything",
+        value * 1000,
+        "ms",
+        None,
+        "< 100 ms",
+        value < 0.100 if enforce else None,
+    )
+
+
+def gui_figures(work_dir: Path, runs: int, enforce: bool) -> list[Result]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return [
+        card_switch(work_dir, runs, enforce),
+        search_keystroke(work_dir, runs, enforce),
+        export_stall(work_dir, runs, enforce),
+    ]
+
+
+__all__ = ["gui_figures", "median"]
