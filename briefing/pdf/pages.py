@@ -46,9 +46,9 @@ _MONTHS = (
 )
 _SPACE = re.compile(r"\s+")
 
-# Streams are left uncompressed: zlib is a quarter of the time of a one-pager (6.4 ms ->
-# 5.0 ms here) and the page grows only from ~45 KB to ~75 KB.
-COMPRESS_STREAMS = False
+# Streams are compressed: a one-pager is ~37 KB instead of ~60 KB, for ~1.3 ms more per
+# page. The benchmarks compare against bare ReportLab pages with the same setting.
+COMPRESS_STREAMS = True
 
 # ReportLab keeps per-document font state in module globals; one build at a time.
 _build_lock = threading.Lock()
