@@ -9,27 +9,27 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-_QUOTE_MARKS = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u2033": '"',
-    }
-)
+QUOTE_MARKS = {
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u201f": '"',
+    "\u2033": '"',
+}
+"""Typographic quote marks and the straight mark each matches."""
+_QUOTE_TABLE = str.maketrans(QUOTE_MARKS)
 _SPACE = re.compile(r"\s+")
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
 def normalise(text: str) -> str:
     """Collapses white space and straightens typographic quote marks."""
-    return _SPACE.sub(" ", text.translate(_QUOTE_MARKS)).strip()
+    return _SPACE.sub(" ", text.translate(_QUOTE_TABLE)).strip()
 
 
 def split_paragraphs(text: str) -> tuple[str, ...]:

@@ -14,6 +14,7 @@ from enum import Enum
 from functools import lru_cache
 
 from briefing.model import Card, Dialogue
+from briefing.provenance import QUOTE_MARKS
 
 Span = tuple[int, int]
 
@@ -170,19 +171,6 @@ class SearchIndex:
 
 # -- quotes in a source -------------------------------------------------------------------
 
-_QUOTE_MARKS = {
-    "\u2018": "'",
-    "\u2019": "'",
-    "\u201a": "'",
-    "\u201b": "'",
-    "\u2032": "'",
-    "\u201c": '"',
-    "\u201d": '"',
-    "\u201e": '"',
-    "\u201f": '"',
-    "\u2033": '"',
-}
-
 
 def _loose(text: str, base: int, out: list[str], origin: list[int]) -> None:
     """Appends `text` with runs of white space collapsed and quote marks straightened."""
@@ -194,7 +182,7 @@ def _loose(text: str, base: int, out: list[str], origin: list[int]) -> None:
                 origin.append(base + offset)
             in_space = True
             continue
-        out.append(_QUOTE_MARKS.get(char, char))
+        out.append(QUOTE_MARKS.get(char, char))
         origin.append(base + offset)
         in_space = False
 
