@@ -7,6 +7,7 @@ Content never lives here. `BRIEFING_SETTINGS` names an INI file to use instead o
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from PySide6.QtCore import QByteArray, QLocale, QSettings
 from briefing.gui.state import PAGE_SIZES, PageSize
 
 MAX_RECENT = 8
+log = logging.getLogger(__name__)
 
 
 def default_page_size() -> PageSize:
@@ -29,7 +31,18 @@ class AppSettings:
     def __init__(self, store: QSettings) -> None:
         self._store = store
         if store.status() != QSettings.Status.NoError:
-            store.clear()  # unreadable: start from defaults, and overwrite it on the next save
+            log.warning("settings file %s is unreadable; using defaults", store.fileName())
+            store.clear()  # start from defaults, and overwrite it on the next save
+
+    def _ignored(self, key: str, value: object) -> None:
+        """Logs a stored value of the wrong kind, which is replaced by its default."""
+        if value is not None:
+            log.warning(
+                "settings file %s: %s = %.40r is not valid; using the default",
+                self._store.fileName(),
+                key,
+                value,
+            )
 
     @classmethod
     def open(cls, path: str | os.PathLike[str] | None = None) -> AppSettings:
@@ -81,6 +94,7 @@ class AppSettings:
         try:
             return max(0, min(int(str(value)), 1))
         except ValueError:
+            self._ignored("window/sideTab", value)
             return 0
 
     @side_tab.setter
@@ -95,6 +109,7 @@ class AppSettings:
         for size in PAGE_SIZES:
             if value == size:
                 return size
+        self._ignored("preferences/pageSize", value)
         return default_page_size()
 
     @page_size.setter
@@ -119,6 +134,7 @@ class AppSettings:
         if isinstance(value, str):
             value = [value]  # QSettings reads a one-item list back as a string
         if not isinstance(value, list):
+            self._ignored("session/recentFiles", value)
             return []
         return [v for v in value if isinstance(v, str) and v][:MAX_RECENT]
 

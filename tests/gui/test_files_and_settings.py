@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from briefing.gui.main_window import MainWindow
 from briefing.gui.settings import AppSettings
@@ -114,7 +117,7 @@ def test_settings_are_restored_on_relaunch(
 
 
 def test_a_corrupt_settings_file_falls_back_to_defaults(
-    make_window: MakeWindow, settings_path: Path
+    make_window: MakeWindow, settings_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     settings_path.write_bytes(
         b"\x00\xff[window]\ngeometry=@ByteArray(\x01garbage\nstate=12\n[splitters]\nmain=oops\n"
@@ -125,6 +128,8 @@ def test_a_corrupt_settings_file_falls_back_to_defaults(
     assert window.navigation.state.page_size in ("a4", "letter")
     assert all(size > 0 for size in window.splitter.sizes())
     assert window.width() >= 700
+    warned = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert any(str(settings_path) in m and "pageSize = 'A3' is not valid" in m for m in warned)
 
 
 def test_starting_on_a_broken_file_shows_its_problems_then_opens_it_once_fixed(
