@@ -69,12 +69,16 @@ def test_load_and_export_open_no_socket_and_read_only_their_own_files(tmp_path: 
 def test_gui_start_opens_no_socket() -> None:
     printed = run(
         """
+        import os
+        def report(status):
+            print("status", status)
+            print("sockets", [e for e, _ in seen if e.startswith("socket.")])
+            print("qtnetwork", "PySide6.QtNetwork" in sys.modules, flush=True)
+            leave(status)
+        leave, os._exit = os._exit, report  # the app leaves this way after its first paint
         sys.addaudithook(watch)
         from briefing.cli import main
-        status = main([])
-        print("status", status)
-        print("sockets", [e for e, _ in seen if e.startswith("socket.")])
-        print("qtnetwork", "PySide6.QtNetwork" in sys.modules)
+        main([])
         """,
         offscreen=True,
     )
