@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing import __version__
-from briefing.loader import load_dialogue
-from briefing.model import CardKind
-from briefing.problems import DialogueError
+
+if TYPE_CHECKING:
+    import argparse
+
+# The loader, argparse and ReportLab are imported by the commands that use them, so that
+# `briefing FILE` starts the app without them.
 
 
 def validate(files: Sequence[str]) -> int:
     """Prints one line per valid file on stdout and every problem on stderr."""
+    from briefing.loader import load_dialogue
+    from briefing.problems import DialogueError
+
     status = 0
     for file in files:
         try:
@@ -33,6 +39,8 @@ def validate(files: Sequence[str]) -> int:
 
 def export(args: argparse.Namespace) -> int:
     """Writes the selected one-pagers and the book; prints each path, progress on stderr."""
+    from briefing.loader import load_dialogue
+    from briefing.model import CardKind
     from briefing.paths import bundled_dialogue
     from briefing.pdf import (  # ReportLab, only here
         DEFAULT_MARKING,
@@ -40,6 +48,7 @@ def export(args: argparse.Namespace) -> int:
         ExportError,
         export_pdfs,
     )
+    from briefing.problems import DialogueError
 
     file = args.file or str(bundled_dialogue())
     try:
@@ -92,6 +101,8 @@ def export(args: argparse.Namespace) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="briefing",
         description="Briefing cards and one-page PDF briefings for diplomatic dialogues.",

@@ -56,7 +56,7 @@ def prepare_application(app: QApplication) -> None:
         font = QFont(family, UI_FONT_POINT_SIZE)
         font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
         app.setFont(font)
-    if app.findChild(Theme) is None:
+    if Theme.current is None:
         Theme(app)
     app.setWindowIcon(app_icon())
 

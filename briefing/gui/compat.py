@@ -10,8 +10,6 @@ reach, which is what Python 3.12 does; nothing else changes.
 
 from __future__ import annotations
 
-import ctypes
-import platform
 import sys
 
 _HEADROOM = 1 << 40
@@ -32,10 +30,12 @@ def singletons_leak() -> bool:
 
 def protect_singletons() -> bool:
     """Applies the work-around when it is needed; returns whether it was."""
-    if sys.version_info >= (3, 12) or platform.python_implementation() != "CPython":
+    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
         return False
     if not singletons_leak():
         return False
+    import ctypes  # only where the defect shows
+
     for value in (*_SINGLETONS, *_SMALL_INTS):
         count = ctypes.c_ssize_t.from_address(id(value))  # ob_refcnt, first field of PyObject
         count.value += _HEADROOM

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QColor
 from PySide6.QtWidgets import (
-    QApplication,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -119,10 +118,8 @@ class MainWindow(PdfCommands, QMainWindow):
         self.side.currentChanged.connect(self._side_changed)
         self.navigation.changed.connect(self._state_changed)
         self.apply_colors(current_colors())
-        app = QApplication.instance()
-        theme = app.findChild(Theme) if app is not None else None
-        if isinstance(theme, Theme):
-            theme.changed.connect(self._theme_changed)
+        if Theme.current is not None:
+            Theme.current.changed.connect(self._theme_changed)
         self._state_changed(self.navigation.state, self.navigation.state)
         self.card_view.painted.connect(self._first_paint, Qt.ConnectionType.SingleShotConnection)
 

@@ -7,8 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths
-from PySide6.QtGui import QPageSize
 from PySide6.QtWidgets import QWidget
 
 from briefing.gui import dialogs
@@ -41,6 +39,8 @@ class PdfCommands:
         return self
 
     def _export_folder(self) -> Path:
+        from PySide6.QtCore import QStandardPaths
+
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         return Path(folder) if folder else Path.home()
 
@@ -88,6 +88,7 @@ class PdfCommands:
             self.output.export_all(state.page_size, folder, None, book=False)
 
     def print_card(self) -> None:
+        from PySide6.QtGui import QPageSize
         from PySide6.QtPrintSupport import QPrinter
 
         from briefing.gui import printing
