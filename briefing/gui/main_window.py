@@ -1,5 +1,8 @@
 """The main window: navigator, card, source and preview side by side, menus from the command
 table, and the file, export and print flows.
+
+Only what the first card needs is built before it is painted; the navigator and the side
+tabs take the places kept for them just after that paint (see `_after_first_paint`).
 """
 
 from __future__ import annotations
@@ -13,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMenu,
     QProgressBar,
     QSizePolicy,
     QSplitter,
@@ -25,19 +27,19 @@ from PySide6.QtWidgets import (
 
 from briefing.gui import dialogs, shortcuts
 from briefing.gui.card_view import CardView
+from briefing.gui.file_commands import FileCommands
 from briefing.gui.files import DialogueWatcher
 from briefing.gui.icons import line_icon
-from briefing.gui.navigator import NavigatorPanel
 from briefing.gui.pdf_commands import PdfCommands
 from briefing.gui.settings import AppSettings
-from briefing.gui.source_panel import SourcePanel
 from briefing.gui.state import Navigation, NavigationState
 from briefing.gui.theme import Colors, Theme, current_colors
-from briefing.problems import DialogueError
 
 if TYPE_CHECKING:
+    from briefing.gui.navigator import NavigatorPanel, SectorNavigator
     from briefing.gui.pdf_output import PdfOutput
     from briefing.gui.preview import PreviewPane
+    from briefing.gui.source_panel import SourcePanel
 
 APP_NAME = "Briefing"
 NOTICE_MS = 8000
@@ -73,8 +75,13 @@ def status_text(state: NavigationState) -> str:
     return text
 
 
-class MainWindow(PdfCommands, QMainWindow):
+class MainWindow(FileCommands, PdfCommands, QMainWindow):
     navigation: Navigation
+    # Built just after the first paint, in the places the splitter keeps for them:
+    navigator_panel: NavigatorPanel
+    navigator: SectorNavigator
+    source_panel: SourcePanel
+    side: QTabWidget
 
     def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,22 +97,12 @@ class MainWindow(PdfCommands, QMainWindow):
         self.watcher = DialogueWatcher(self)
         self.watcher.changed.connect(self.reload)
 
-        self.navigator_panel = NavigatorPanel(self.navigation)
-        self.navigator = self.navigator_panel.navigator
+        self._side_index = 0  # the side tab to show, until the side tabs exist
         self.card_view = CardView(self.navigation)
-        self.source_panel = SourcePanel(self.navigation)
-        self._preview_page = QWidget()
-        self._preview_page.setObjectName("previewPage")
-        QVBoxLayout(self._preview_page).setContentsMargins(0, 0, 0, 0)
-        self.side = QTabWidget()
-        self.side.setObjectName("sideTabs")
-        self.side.setDocumentMode(True)
-        self.side.addTab(self.source_panel, "Source")
-        self.side.addTab(self._preview_page, "PDF preview")
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = QSplitter()
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
-        for widget, stretch in ((self.navigator_panel, 0), (self.card_view, 1), (self.side, 0)):
+        for widget, stretch in ((QWidget(), 0), (self.card_view, 1), (QWidget(), 0)):
             self.splitter.addWidget(widget)
             self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
         self.splitter.setSizes(DEFAULT_SPLIT)
@@ -115,7 +112,6 @@ class MainWindow(PdfCommands, QMainWindow):
         self._build_toolbar()
         self._build_recent_menu()
         self._build_status_bar()
-        self.side.currentChanged.connect(self._side_changed)
         self.navigation.changed.connect(self._state_changed)
         self.apply_colors(current_colors())
         if Theme.current is not None:
@@ -150,19 +146,6 @@ class MainWindow(PdfCommands, QMainWindow):
             bar.addAction(self.actions_by_name[name])
         self.addToolBar(bar)
 
-    def _build_recent_menu(self) -> None:
-        self.recent_menu = QMenu("Open &Recent", self)
-        self.recent_menu.setObjectName("recentMenu")
-        self.menus["&File"].insertMenu(self.actions_by_name["reloadFile"], self.recent_menu)
-        self._fill_recent(self.settings.recent_files)
-
-    def _fill_recent(self, files: list[str]) -> None:
-        self.recent_menu.clear()
-        for file in files:
-            action = self.recent_menu.addAction(file)
-            action.triggered.connect(lambda _=False, f=file: self.open_path(Path(f)))
-        self.recent_menu.setEnabled(bool(files))
-
     def _build_status_bar(self) -> None:
         self.status = QLabel()
         self.status.setObjectName("cardStatus")
@@ -195,8 +178,9 @@ class MainWindow(PdfCommands, QMainWindow):
         self.apply_colors(colors)
         self.card_view.forget()
         self.card_view.refresh()
-        self.source_panel.rebuild()
-        self.navigator.viewport().update()
+        if self.ready:
+            self.source_panel.rebuild()
+            self.navigator.viewport().update()
 
     def _first_paint(self) -> None:
         # A few milliseconds later, so that the first frame is on screen before this work.
@@ -204,11 +188,36 @@ class MainWindow(PdfCommands, QMainWindow):
 
     def _after_first_paint(self) -> None:
         """Work that can wait until the first card is on screen."""
+        self._build_side_panels()
         self.source_panel.arm()
         if self.side.currentIndex() == 1:
             self.preview.arm()
         self.navigation.prepare_search()
         self.ready = True
+
+    def _build_side_panels(self) -> None:
+        """The navigator and the side tabs, in the places kept for them in the splitter."""
+        from briefing.gui.navigator import NavigatorPanel
+        from briefing.gui.source_panel import SourcePanel
+
+        self.navigator_panel = NavigatorPanel(self.navigation)
+        self.navigator = self.navigator_panel.navigator
+        self.source_panel = SourcePanel(self.navigation)
+        self._preview_page = QWidget()
+        self._preview_page.setObjectName("previewPage")
+        QVBoxLayout(self._preview_page).setContentsMargins(0, 0, 0, 0)
+        self.side = QTabWidget()
+        self.side.setObjectName("sideTabs")
+        self.side.setDocumentMode(True)
+        self.side.addTab(self.source_panel, "Source")
+        self.side.addTab(self._preview_page, "PDF preview")
+        self.side.setCurrentIndex(self._side_index)
+        for index, panel in ((0, self.navigator_panel), (2, self.side)):
+            kept = self.splitter.replaceWidget(index, panel)  # same size and place
+            if kept is not None:
+                kept.deleteLater()
+        self.side.currentChanged.connect(self._side_changed)
+        self._update_checks()
 
     @property
     def output(self) -> PdfOutput:
@@ -266,70 +275,19 @@ class MainWindow(PdfCommands, QMainWindow):
         self.search.clear()
 
     def side_tab(self) -> int:
-        return self.side.currentIndex()
+        return self.side.currentIndex() if self.ready else self._side_index
 
     def show_side(self, index: int) -> None:
-        self.side.setCurrentIndex(index)
+        if self.ready:
+            self.side.setCurrentIndex(index)
+        else:
+            self._side_index = index
+            self._update_checks()
 
     def show_about(self) -> None:
         from briefing.gui.about import about_html
 
         dialogs.show_about(self, "About Briefing", about_html(self.navigation.state.dialogue))
-
-    # -- files -----------------------------------------------------------------------------
-
-    def open_file(self) -> None:
-        folder = str(self.path.parent) if self.path else str(Path.home())
-        path = dialogs.ask_open_path(self, folder)
-        if path is not None:
-            self.open_path(path)
-
-    def open_path(
-        self, path: Path, card_id: str | None = None, *, first: bool = False, remember: bool = True
-    ) -> bool:
-        """Loads and shows `path`; on problems shows them and keeps what is on screen.
-
-        On the `first` load a failing file is still watched, so fixing it opens it;
-        `remember` adds the file to the recent files.
-        """
-        from briefing.loader import load_dialogue
-
-        try:
-            dialogue = load_dialogue(path)
-        except DialogueError as error:
-            if first:
-                self.path = path
-                self.watcher.watch(path, None)
-            dialogs.show_problems(
-                self, f"Cannot open {path.name}", [str(p) for p in error.problems]
-            )
-            return False
-        self.path = path
-        self._reload_problems = ()
-        self.watcher.watch(path, dialogue)
-        self.navigation.set_dialogue(dialogue, card_id)
-        if remember:
-            self._fill_recent(self.settings.add_recent(path))
-        return True
-
-    def reload(self) -> None:
-        """Reloads the open file (live reload calls this); a broken file keeps the old cards."""
-        if self.path is None:
-            return
-        from briefing.loader import load_dialogue
-
-        try:
-            dialogue = load_dialogue(self.path)
-        except DialogueError as error:
-            problems = tuple(str(p) for p in error.problems)
-            if problems != self._reload_problems:  # say it once per distinct set of problems
-                self._reload_problems = problems
-                dialogs.show_problems(self, f"Cannot reload {self.path.name}", problems)
-            return
-        self._reload_problems = ()
-        self.watcher.watch(self.path, dialogue)
-        self.navigation.set_dialogue(dialogue)
-        self._notify(f"Reloaded {self.path.name}")
 
     def _progress(self, done: int, total: int, label: str) -> None:
         self.progress.setRange(0, max(total, 1))
@@ -365,14 +323,14 @@ class MainWindow(PdfCommands, QMainWindow):
         splitter = s.splitter("main")
         if splitter is None or not self.splitter.restoreState(splitter):
             self.splitter.setSizes(DEFAULT_SPLIT)
-        self.side.setCurrentIndex(s.side_tab)
+        self.show_side(s.side_tab)
 
     def save_state(self) -> None:
         s = self.settings
         s.geometry = self.saveGeometry()
         s.window_state = self.saveState()
         s.set_splitter("main", self.splitter.saveState())
-        s.side_tab = self.side.currentIndex()
+        s.side_tab = self.side_tab()
         s.page_size = self.navigation.state.page_size
         card = self.navigation.state.current
         if self.path is not None and card is not None:

@@ -159,6 +159,7 @@ class SectorNavigator(QListView):
         self._syncing = False
         self.selectionModel().currentChanged.connect(self._current_changed)
         navigation.changed.connect(self._state_changed)
+        self._state_changed(navigation.state, NavigationState())  # made after a dialogue opened
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not self._syncing and current.isValid():
@@ -221,6 +222,7 @@ class NavigatorPanel(QWidget):
         layout.addWidget(header)
         layout.addWidget(self.navigator, 1)
         navigation.changed.connect(self._state_changed)
+        self._state_changed(navigation.state, NavigationState())
 
     def _state_changed(self, new: NavigationState, old: NavigationState) -> None:
         dialogue = new.dialogue
