@@ -125,7 +125,6 @@ class Theme(QObject):
         Theme.current = self
         self._app = app
         self.colors = DARK if system_is_dark() else LIGHT
-        app.setStyle("Fusion")
         self._apply()
         app.styleHints().colorSchemeChanged.connect(self._scheme_changed)
 
