@@ -5,15 +5,18 @@ commitment chips, analyst notes and the quotation.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from briefing.gui.flow_layout import FlowLayout
 from briefing.gui.theme import Colors
 from briefing.model import Dialogue, Evidence, Note, Point, Quotation
 from briefing.provenance import paragraph_label
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
 
 Span = tuple[int, int]
 

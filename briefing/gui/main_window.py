@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QColor
+from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QSizePolicy,
     QSplitter,
-    QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -36,6 +35,9 @@ from briefing.gui.state import Navigation, NavigationState
 from briefing.gui.theme import Colors, Theme, current_colors
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtWidgets import QTabWidget
+
     from briefing.gui.navigator import NavigatorPanel, SectorNavigator
     from briefing.gui.pdf_output import PdfOutput
     from briefing.gui.preview import PreviewPane
@@ -198,6 +200,8 @@ class MainWindow(FileCommands, PdfCommands, QMainWindow):
 
     def _build_side_panels(self) -> None:
         """The navigator and the side tabs, in the places kept for them in the splitter."""
+        from PySide6.QtWidgets import QTabWidget
+
         from briefing.gui.navigator import NavigatorPanel
         from briefing.gui.source_panel import SourcePanel
 
