@@ -25,6 +25,8 @@ from briefing.model import Dialogue
 
 FORMAT = 1
 """The layout of an entry; raise it when that changes."""
+MAX_ENTRIES = 8
+"""Entries kept, the most recently written; older ones are removed."""
 
 _HERE = Path(__file__).resolve().parent
 _CODE = (
@@ -92,9 +94,17 @@ def store_dialogue(
     try:
         target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         write_atomic(target, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL))
+        _remove_oldest(target.parent)
     except OSError:
         return False
     return True
+
+
+def _remove_oldest(folder: Path) -> None:
+    """Keeps the cache to MAX_ENTRIES entries."""
+    entries = sorted(folder.glob("dialogue-*.pickle"), key=lambda p: p.stat().st_mtime_ns)
+    for stale in entries[:-MAX_ENTRIES]:
+        stale.unlink(missing_ok=True)
 
 
 def _entry_path(path: str | os.PathLike[str], folder: Path | None) -> Path:

@@ -209,6 +209,21 @@ def test_an_unwritable_cache_is_no_error(write_dialogue: WriteDialogue, tmp_path
     assert cached_dialogue(path, blocked) is None
 
 
+def test_only_the_latest_entries_are_kept(
+    write_dialogue: WriteDialogue, cache_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(dialogue_cache, "MAX_ENTRIES", 2)
+    paths = [write_dialogue(name=f"d{n}.yaml") for n in range(3)]
+    for n, path in enumerate(paths):
+        load_and_store(path)
+        entry = dialogue_cache._entry_path(path, None)
+        os.utime(entry, ns=(n * 10**9, n * 10**9))  # written in this order
+    assert len(list(cache_folder.iterdir())) == 2
+    assert cached_dialogue(paths[0]) is None
+    assert cached_dialogue(paths[1]) is not None
+    assert cached_dialogue(paths[2]) is not None
+
+
 def test_the_users_cache_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("BRIEFING_CACHE")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
