@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -16,8 +17,17 @@ from benchmarks.measure import Result, median, p95
 from benchmarks.synthetic import write_synthetic
 
 
+def _quiet_offscreen_warning(mode: object, context: object, message: str) -> None:
+    """Drops the offscreen platform's one known warning; prints anything else."""
+    if "propagateSizeHints" not in message:
+        print(message, file=sys.stderr)
+
+
 def _window(path: Path, settings_file: Path):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
+
+    qInstallMessageHandler(_quiet_offscreen_warning)
 
     from briefing.gui.app import make_application
     from briefing.gui.main_window import MainWindow

@@ -84,7 +84,7 @@ def _start_figures(work: Path, runs: int, enforce: bool) -> list[Result]:
         median([t for t, _ in ours]),
         median([t for t, _ in bare]),
         1.3,
-        "s",
+        "ms",
         enforce,
     )
     memory = ratio_result(
@@ -100,7 +100,7 @@ def _start_figures(work: Path, runs: int, enforce: bool) -> list[Result]:
         median([t for t, _ in uncached]),
         median([t for t, _ in bare]),
         1.3,
-        "s",
+        "ms",
         enforce=False,
     )
     return [start, memory, first_open]

@@ -72,14 +72,14 @@ class _Builder:
         self.declared: set[str] = set()
 
     def problem(self, rec: Rec, key: str, message: str) -> None:
-        line, column = rec.marks.get(key, rec.mark)
+        line, column = rec.mark_of(key)
         where = f"{rec.path}.{key}" if rec.path else key
         self.problems.append(Problem(self.name, line, column, where, message))
 
     def build(self) -> Dialogue:
         document, self.problems = read_document(self.path, self.record)
         sources = self.sources(document.get("sources", ()))
-        dialogue: Rec = document.get("dialogue") or Rec("dialogue", document.mark)
+        dialogue: Rec = document.get("dialogue") or Rec("dialogue", document.node)
         cards = self.cards(document.get("sectors", ()))
         result = Dialogue(
             path=self.path,

@@ -43,12 +43,23 @@ Mark = tuple[int, int]
 
 @dataclass(slots=True)
 class Rec:
-    """A checked record: its values by key, where each value stands, and its own position."""
+    """A checked record: its values by key, the nodes they came from, and its own node.
+
+    Positions are worked out from the nodes only when a problem needs one.
+    """
 
     path: str
-    mark: Mark
+    node: yaml.Node
     values: dict[str, Any] = field(default_factory=dict)
-    marks: dict[str, Mark] = field(default_factory=dict)
+    nodes: dict[str, yaml.Node] = field(default_factory=dict)
+
+    @property
+    def mark(self) -> Mark:
+        return _mark(self.node)
+
+    def mark_of(self, key: str) -> Mark:
+        """Where the value of `key` stands, or the record itself when it has none."""
+        return _mark(self.nodes.get(key, self.node))
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.values.get(key, default)
@@ -136,46 +147,46 @@ class Walker:
         self.problems.append(Problem(self.name, mark[0], mark[1], path, message))
 
     def record(self, node: yaml.Node, name: str, path: str) -> Rec | None:
-        mark = _mark(node)
         if not isinstance(node, yaml.MappingNode):
-            self.problem(mark, path, f"expected a mapping of keys, got {_describe(node)}")
+            self.problem(_mark(node), path, f"expected a mapping of keys, got {_describe(node)}")
             return None
         if not self._fresh(node, path):
             return None
         keys = RECORDS[name]
-        rec = Rec(path, mark)
-        key_marks: dict[str, Mark] = {}
+        rec = Rec(path, node)
+        key_nodes: dict[str, yaml.Node] = {}
         for key_node, value_node in node.value:
-            key_mark = _mark(key_node)
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
-                self.problem(key_mark, path, "keys must be plain words")
+                self.problem(_mark(key_node), path, "keys must be plain words")
                 continue
             key = key_node.value
             where = f"{path}.{key}" if path else key
-            if key in key_marks:
-                first = key_marks[key]
-                self.problem(key_mark, where, f"duplicate key (first at line {first[0]})")
+            if key in key_nodes:
+                first = _mark(key_nodes[key])[0]
+                message = f"duplicate key (first at line {first})"
+                self.problem(_mark(key_node), where, message)
                 continue
-            key_marks[key] = key_mark
+            key_nodes[key] = key_node
             spec = keys.get(key)
             if spec is None:
-                self.problem(key_mark, where, f"unknown key; expected one of: {', '.join(keys)}")
+                message = f"unknown key; expected one of: {', '.join(keys)}"
+                self.problem(_mark(key_node), where, message)
                 continue
             if id(value_node) in self._seen:
                 line = value_node.start_mark.line + 1
                 message = (
                     f"aliases (*name) are not supported; this repeats the value at line {line}"
                 )
-                self.problem(key_mark, where, message)
+                self.problem(_mark(key_node), where, message)
                 continue
             value = self.value(value_node, spec.kind, where)
             if value is not None:
                 rec.values[key] = value
-                rec.marks[key] = _mark(value_node)
+                rec.nodes[key] = value_node
         for key, spec in keys.items():
-            if spec.required and key not in key_marks:
+            if spec.required and key not in key_nodes:
                 where = f"{path}.{key}" if path else key
-                self.problem(mark, where, "missing (required)")
+                self.problem(_mark(node), where, "missing (required)")
         return rec
 
     def value(self, node: yaml.Node, kind: Kind, path: str) -> Any:
