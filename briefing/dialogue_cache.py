@@ -11,6 +11,7 @@ changed byte) is a miss, and the caller loads the file in full.
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import os
 import pickle
@@ -114,9 +115,14 @@ def _entry_path(path: str | os.PathLike[str], folder: Path | None) -> Path:
 
 
 def _code_stamp() -> tuple[object, ...] | None:
-    """Which code built an entry: this app's version, Python's, and the core modules' files."""
+    """Which code built an entry: this app's version, Python's, the core modules' files and
+    the installed PyYAML (found without importing it, which is what the cache saves)."""
+    yaml_spec = importlib.util.find_spec("yaml")
+    if yaml_spec is None or yaml_spec.origin is None:
+        return None
+    paths = [(name, _HERE / name) for name in _CODE] + [("yaml", Path(yaml_spec.origin))]
     try:
-        files = tuple((name, (_HERE / name).stat()) for name in _CODE)
+        files = tuple((name, path.stat()) for name, path in paths)
     except OSError:
         return None
     modules = tuple((name, s.st_size, s.st_mtime_ns) for name, s in files)

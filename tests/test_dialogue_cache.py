@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import os
 import pickle
 import subprocess
@@ -155,6 +156,28 @@ def test_other_loader_code_is_a_miss(
     path = write_dialogue()
     load_and_store(path)
     monkeypatch.setattr(dialogue_cache, "FORMAT", dialogue_cache.FORMAT + 1)
+    assert cached_dialogue(path) is None
+
+
+def test_another_pyyaml_is_a_miss(
+    write_dialogue: WriteDialogue, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    path = write_dialogue()
+    load_and_store(path)
+    assert cached_dialogue(path) is not None
+    other = tmp_path / "other-yaml" / "__init__.py"
+    other.parent.mkdir()
+    other.write_text("# another PyYAML\n")
+    real_find_spec = dialogue_cache.importlib.util.find_spec
+
+    def find_spec(name: str) -> object:
+        spec = real_find_spec(name)
+        if name == "yaml" and spec is not None:
+            spec = copy.copy(spec)  # the real one may be yaml's own __spec__
+            spec.origin = str(other)
+        return spec
+
+    monkeypatch.setattr(dialogue_cache.importlib.util, "find_spec", find_spec)
     assert cached_dialogue(path) is None
 
 
