@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -133,9 +132,6 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if not args or args[0] not in ("validate", "export", "-h", "--help", "--version"):
-        # Starting makes long-lived objects only; run_app turns the collector on again once
-        # the first card is painted (about 5 ms of collections saved).
-        gc.disable()
         from briefing.gui.app import run_app  # the GUI, only when asked for
 
         status: int = run_app(args)

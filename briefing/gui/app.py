@@ -8,7 +8,6 @@ benchmark times both to their first paint and neither's teardown.
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
 from pathlib import Path
@@ -23,8 +22,6 @@ FONT_FILES = ("NanumGothic.ttf", "NanumGothicBold.ttf")
 STYLE = "Fusion"
 """The same look on every system, made to measure by the QSS files in resources/styles."""
 UI_FONT_POINT_SIZE = 10
-GC_PAUSE_LIMIT_MS = 3000
-"""The cycle collector, paused while starting, runs again at the latest this long after."""
 
 
 def register_fonts() -> str | None:
@@ -93,8 +90,6 @@ def run_app(args: list[str]) -> int:
     last_card = settings.last_card if settings.last_file == str(path.resolve()) else None
     window.restore_state()
     window.open_path(path, last_card, first=True, remember=bool(files))
-    window.card_view.painted.connect(gc.enable, Qt.ConnectionType.SingleShotConnection)
-    QTimer.singleShot(GC_PAUSE_LIMIT_MS, gc.enable)  # should the window never be painted
     if os.environ.get("BRIEFING_EXIT_AFTER_FIRST_PAINT") == "1":
         window.save_settings_on_close = False
         window.card_view.painted.connect(

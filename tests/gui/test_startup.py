@@ -68,30 +68,6 @@ def test_the_app_opens_a_file_given_on_the_command_line(tmp_path: Path) -> None:
     assert run_probe(tmp_path, str(tmp_path / "d.yaml")) == "status 0 late - fusion loaded Overview"
 
 
-def test_the_cycle_collector_paused_for_the_start_runs_again_after_the_first_paint(
-    tmp_path: Path,
-) -> None:
-    code = (
-        "import gc, os, sys\n"
-        "def report(status):\n"
-        "    print('collector', gc.isenabled(), 'status', status, flush=True)\n"
-        "    leave(status)\n"
-        "leave, os._exit = os._exit, report\n"
-        "from briefing.cli import main\n"
-        "main([])\n"
-    )
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "BRIEFING_EXIT_AFTER_FIRST_PAINT": "1",
-        "BRIEFING_SETTINGS": str(tmp_path / "probe.ini"),
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60
-    )
-    assert done.stdout.strip() == "collector True status 0"
-
-
 def test_the_next_start_takes_the_dialogue_from_the_cache_until_a_file_changes(
     make_window: MakeWindow, write_dialogue: WriteDialogue, tmp_path: Path, cache_folder: Path
 ) -> None:
