@@ -8,13 +8,11 @@ built once per dialogue so that a keystroke only runs substring tests.
 from __future__ import annotations
 
 import unicodedata
-from bisect import bisect_right
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 
 from briefing.model import Card, Dialogue
-from briefing.provenance import QUOTE_MARKS
 
 Span = tuple[int, int]
 
@@ -167,77 +165,3 @@ class SearchIndex:
             if spans:
                 result[field] = spans
         return result
-
-
-# -- quotes in a source -------------------------------------------------------------------
-
-
-def _loose(text: str, base: int, out: list[str], origin: list[int]) -> None:
-    """Appends `text` with runs of white space collapsed and quote marks straightened."""
-    in_space = bool(out) and out[-1] == " "
-    for offset, char in enumerate(text):
-        if char.isspace():
-            if not in_space:
-                out.append(" ")
-                origin.append(base + offset)
-            in_space = True
-            continue
-        out.append(QUOTE_MARKS.get(char, char))
-        origin.append(base + offset)
-        in_space = False
-
-
-class QuoteLocator:
-    """One source's paragraphs, prepared once for finding many quotes in them."""
-
-    def __init__(self, paragraphs: tuple[str, ...]) -> None:
-        out: list[str] = []
-        self._origin: list[int] = []  # offset in its paragraph of each loose character
-        self._starts: list[int] = []  # where each paragraph starts in the loose text
-        for index, paragraph in enumerate(paragraphs):
-            if index:
-                out.append(" ")
-                self._origin.append(-1)
-            self._starts.append(len(out))
-            lead = len(paragraph) - len(paragraph.lstrip())
-            _loose(paragraph.strip(), lead, out, self._origin)
-        self._text = "".join(out)
-
-    def spans(self, quote: str) -> tuple[tuple[int, int, int], ...]:
-        wanted = _loose_quote(quote)
-        at = self._text.find(wanted) if wanted else -1
-        if at < 0:
-            return ()
-        end = at + len(wanted)
-        first = bisect_right(self._starts, at) - 1
-        last = bisect_right(self._starts, end - 1) - 1
-        found = []
-        for number in range(first, last + 1):
-            start = max(at, self._starts[number])
-            stop = end if number == last else self._starts[number + 1] - 1  # before the joint
-            if self._origin[start] < 0:
-                start += 1
-            if stop > start:
-                found.append((number, self._origin[start], self._origin[stop - 1] + 1))
-        return tuple(found)
-
-
-@lru_cache(maxsize=1024)
-def _loose_quote(quote: str) -> str:
-    chars: list[str] = []
-    _loose(quote.strip(), 0, chars, [])
-    return "".join(chars)
-
-
-@lru_cache(maxsize=16)
-def _locator(paragraphs: tuple[str, ...]) -> QuoteLocator:
-    return QuoteLocator(paragraphs)
-
-
-def quote_spans(paragraphs: tuple[str, ...], quote: str) -> tuple[tuple[int, int, int], ...]:
-    """Where `quote` is in the paragraphs, by the loader's matching rules.
-
-    Returns (paragraph index, start, end) for each paragraph the quote covers, empty when
-    the quote is not there.
-    """
-    return _locator(paragraphs).spans(quote)

@@ -14,7 +14,8 @@ from pypdf import PdfReader
 from briefing.dump import dialogue_document
 from briefing.loader import load_dialogue
 from briefing.model import Dialogue
-from briefing.search import SearchIndex, quote_spans
+from briefing.provenance import quote_spans
+from briefing.search import SearchIndex
 
 # Text a person could type: any assigned character but controls and lone surrogates.
 TEXT = st.text(

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from briefing.loader import load_dialogue
 from briefing.model import Card, CardKind, Dialogue, Evidence, Point
+from briefing.provenance import quote_spans
 from briefing.search import (
     Field,
     Part,
@@ -21,7 +22,6 @@ from briefing.search import (
     find_spans,
     fold,
     query_terms,
-    quote_spans,
 )
 
 

@@ -176,7 +176,7 @@ class SourcePanel(QWidget):
         self, source: Source, evidence: tuple[Evidence, ...], chosen: Evidence | None
     ) -> None:
         """Faintly marks all of the card's quotes from this source, strongly the chosen one."""
-        from briefing.search import quote_spans  # not needed before the first paint
+        from briefing.provenance import quote_spans  # not needed before the first paint
 
         colors = current_colors()
         selections: list[QTextEdit.ExtraSelection] = []
