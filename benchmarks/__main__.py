@@ -43,7 +43,6 @@ def run(quick: bool) -> list[Result]:
     dialogue = load_dialogue(bundled_dialogue())
     results: list[Result] = []
     with tempfile.TemporaryDirectory() as work:
-        os.environ["BRIEFING_CACHE"] = str(Path(work) / "cache")  # never the user's cache
         results += start_figures(1 if quick else 11, enforce)
         results += gui_figures(Path(work), 5 if quick else 200, enforce)
         results.append(one_pager_figure(dialogue, 1 if quick else 30, enforce))

@@ -42,17 +42,6 @@ def compile_briefing() -> None:
     compileall.compile_dir(Path(briefing.__file__).parent, quiet=1)
 
 
-def cache_bundled_dialogue(folder: Path) -> None:
-    """What the app does after its first paint: keep the dialogue it loaded for next time."""
-    from briefing.dialogue_cache import store_dialogue
-    from briefing.loader import load_dialogue
-    from briefing.paths import bundled_dialogue
-
-    record: dict[Path, bytes] = {}
-    if not store_dialogue(load_dialogue(bundled_dialogue(), record), record, folder):
-        raise RuntimeError(f"cannot write the dialogue cache in {folder}")
-
-
 def start_figures(runs: int, enforce: bool) -> list[Result]:
     compile_briefing()
     with tempfile.TemporaryDirectory() as work:
@@ -60,25 +49,20 @@ def start_figures(runs: int, enforce: bool) -> list[Result]:
 
 
 def _start_figures(work: Path, runs: int, enforce: bool) -> list[Result]:
-    cache_bundled_dialogue(work / "cache")
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
         "BRIEFING_EXIT_AFTER_FIRST_PAINT": "1",
         "BRIEFING_SETTINGS": str(work / "settings.ini"),
-        "BRIEFING_CACHE": str(work / "cache"),
     }
-    uncached_env = {**env, "BRIEFING_CACHE": str(work / "empty")}
     ours_argv = [sys.executable, "-m", "briefing"]
     bare_argv = [sys.executable, str(HERE / "bare_window.py")]
     _run(ours_argv, env), _run(bare_argv, env)  # warm the file cache
     ours: list[tuple[float, float]] = []
     bare: list[tuple[float, float]] = []
-    uncached: list[tuple[float, float]] = []
     for _ in range(runs):
         ours.append(_run(ours_argv, env))
         bare.append(_run(bare_argv, env))
-        uncached.append(_run(ours_argv, uncached_env))
     start = ratio_result(
         "cold start to first card painted",
         median([t for t, _ in ours]),
@@ -95,12 +79,4 @@ def _start_figures(work: Path, runs: int, enforce: bool) -> list[Result]:
         "MB",
         enforce,
     )
-    first_open = ratio_result(
-        "the same, on a dialogue never opened before",
-        median([t for t, _ in uncached]),
-        median([t for t, _ in bare]),
-        1.3,
-        "ms",
-        enforce=False,
-    )
-    return [start, memory, first_open]
+    return [start, memory]

@@ -35,17 +35,10 @@ from briefing.reader import Rec, read_document, read_text
 MAX_SOURCE_BYTES = 4 * 1024 * 1024
 
 
-def load_dialogue(
-    path: str | os.PathLike[str], record: dict[Path, bytes] | None = None
-) -> Dialogue:
-    """Reads, validates and verifies a dialogue file.
-
-    `record`, when given, receives the bytes of every file read (the dialogue file under
-    `Path(path)`, each source under its resolved path): exactly what was validated, for
-    `briefing.dialogue_cache`.
-    """
+def load_dialogue(path: str | os.PathLike[str]) -> Dialogue:
+    """Reads, validates and verifies a dialogue file."""
     with _gc_paused():
-        return _Builder(Path(path), record).build()
+        return _Builder(Path(path)).build()
 
 
 @contextmanager
@@ -63,9 +56,8 @@ def _gc_paused() -> Iterator[None]:
 
 
 class _Builder:
-    def __init__(self, path: Path, record: dict[Path, bytes] | None = None) -> None:
+    def __init__(self, path: Path) -> None:
         self.path = path
-        self.record = record
         self.name = str(path)
         self.problems: list[Problem] = []
         self.finders: dict[str, QuoteFinder] = {}
@@ -77,7 +69,7 @@ class _Builder:
         self.problems.append(Problem(self.name, line, column, where, message))
 
     def build(self) -> Dialogue:
-        document, self.problems = read_document(self.path, self.record)
+        document, self.problems = read_document(self.path)
         sources = self.sources(document.get("sources", ()))
         dialogue: Rec = document.get("dialogue") or Rec("dialogue", document.node)
         cards = self.cards(document.get("sectors", ()))
@@ -125,7 +117,7 @@ class _Builder:
         if path is None:
             return None
         try:
-            text = read_text(path, "source text", MAX_SOURCE_BYTES, self.record)
+            text = read_text(path, "source text", MAX_SOURCE_BYTES)
         except DialogueError as exc:
             for p in exc.problems:
                 self.problem(rec, "file", f"{file}: {p.message}")

@@ -73,12 +73,8 @@ def read_text(
     path: Path,
     what: str = "file",
     limit: int = MAX_FILE_BYTES,
-    record: dict[Path, bytes] | None = None,
 ) -> str:
-    """Reads a UTF-8 text file or raises DialogueError with a plain message (no traceback).
-
-    `record`, when given, receives the bytes read, under `path`.
-    """
+    """Reads a UTF-8 text file or raises DialogueError with a plain message (no traceback)."""
     name = str(path)
     try:
         if path.is_dir():
@@ -93,8 +89,6 @@ def read_text(
     if len(data) > limit:
         problem = f"too large (over {limit // (1024 * 1024)} MiB); is this the right {what}?"
         raise DialogueError([Problem(name, 0, 0, "", problem)])
-    if record is not None:
-        record[path] = data
     return decode_utf8(data, name)
 
 
@@ -270,15 +264,15 @@ class Walker:
         self.problem(_mark(node), path, f"expected {_expected(kind)}, got {got}{hint}")
 
 
-def read_document(path: Path, record: dict[Path, bytes] | None = None) -> tuple[Rec, list[Problem]]:
+def read_document(path: Path) -> tuple[Rec, list[Problem]]:
     """Reads and checks a dialogue file's structure.
 
     Unreadable or unparsable files raise DialogueError. Otherwise returns the checked
     records, without the values that failed, and the problems found, so that later checks
-    can report theirs in the same pass. `record` is as for `read_text`.
+    can report theirs in the same pass.
     """
     name = str(path)
-    node = compose(read_text(path, "dialogue file", record=record), name)
+    node = compose(read_text(path, "dialogue file"), name)
     walker = Walker(name)
     document = walker.value(node, Record("Document"), "")
     if document is None:

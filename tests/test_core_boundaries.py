@@ -24,7 +24,7 @@ sys.meta_path.insert(0, BlockQt())
 
 def test_core_imports_and_loads_without_qt() -> None:
     code = BLOCK_QT + (
-        "import briefing.cli, briefing.dialogue_cache, briefing.loader, briefing.model\n"
+        "import briefing.cli, briefing.loader, briefing.model\n"
         "import briefing.search\n"
         "from briefing.paths import bundled_dialogue\n"
         "d = briefing.loader.load_dialogue(bundled_dialogue())\n"

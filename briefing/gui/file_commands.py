@@ -16,7 +16,6 @@ if TYPE_CHECKING:
     from briefing.gui.files import DialogueWatcher
     from briefing.gui.settings import AppSettings
     from briefing.gui.state import Navigation
-    from briefing.model import Dialogue
 
 
 class FileCommands:
@@ -29,7 +28,6 @@ class FileCommands:
     menus: dict[str, QMenu]
     actions_by_name: dict[str, QAction]
     _reload_problems: tuple[str, ...]
-    _to_cache: tuple[Dialogue, dict[Path, bytes]] | None = None
 
     def _notify(self, message: str, busy: bool = False) -> None:
         raise NotImplementedError
@@ -63,30 +61,21 @@ class FileCommands:
     ) -> bool:
         """Loads and shows `path`; on problems shows them and keeps what is on screen.
 
-        The `first` load (at start-up) takes the dialogue from the cache when every file it
-        rests on is unchanged, and otherwise keeps what it loaded for `cache_first_load`.
-        A failing first file is still watched, so fixing it opens it; `remember` adds the
-        file to the recent files.
+        A failing `first` file (at start-up) is still watched, so fixing it opens it;
+        `remember` adds the file to the recent files.
         """
-        from briefing.dialogue_cache import cached_dialogue
+        from briefing.loader import load_dialogue
 
-        dialogue = cached_dialogue(path) if first else None
-        if dialogue is None:
-            from briefing.loader import load_dialogue
-
-            record: dict[Path, bytes] = {}
-            try:
-                dialogue = load_dialogue(path, record)
-            except DialogueError as error:
-                if first:
-                    self.path = path
-                    self.watcher.watch(path, None)
-                dialogs.show_problems(
-                    self._window(), f"Cannot open {path.name}", [str(p) for p in error.problems]
-                )
-                return False
+        try:
+            dialogue = load_dialogue(path)
+        except DialogueError as error:
             if first:
-                self._to_cache = (dialogue, record)
+                self.path = path
+                self.watcher.watch(path, None)
+            dialogs.show_problems(
+                self._window(), f"Cannot open {path.name}", [str(p) for p in error.problems]
+            )
+            return False
         self.path = path
         self._reload_problems = ()
         self.watcher.watch(path, dialogue)
@@ -94,14 +83,6 @@ class FileCommands:
         if remember:
             self._fill_recent(self.settings.add_recent(path))
         return True
-
-    def cache_first_load(self) -> None:
-        """Keeps the dialogue loaded at start-up for the next start (after the first paint)."""
-        if self._to_cache is not None:
-            from briefing.dialogue_cache import store_dialogue
-
-            store_dialogue(*self._to_cache)
-            self._to_cache = None
 
     def reload(self) -> None:
         """Reloads the open file (live reload calls this); a broken file keeps the old cards."""

@@ -195,7 +195,6 @@ class MainWindow(FileCommands, PdfCommands, QMainWindow):
         if self.side.currentIndex() == 1:
             self.preview.arm()
         self.navigation.prepare_search()
-        self.cache_first_load()
         self.ready = True
 
     def _build_side_panels(self) -> None:
