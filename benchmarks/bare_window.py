@@ -1,7 +1,7 @@
 """Baseline for cold start: a bare QMainWindow with a QLabel that exits on its first paint.
 
-Like the app under BRIEFING_EXIT_AFTER_FIRST_PAINT=1, it leaves with os._exit right after the
-paint, so neither process's teardown is counted.
+Like the app under benchmarks.start_probe, it leaves with os._exit right after the paint, so
+neither process's teardown is counted.
 """
 
 import os

@@ -29,19 +29,39 @@ def _window(path: Path, settings_file: Path):  # type: ignore[no-untyped-def]
 
     qInstallMessageHandler(_quiet_offscreen_warning)
 
-    from briefing.gui.app import make_application
+    from briefing.gui.app import make_application, prepare_application
     from briefing.gui.main_window import MainWindow
     from briefing.gui.settings import AppSettings
 
     app = make_application([])
-    window = MainWindow(AppSettings.open(settings_file))
-    window.save_settings_on_close = False
+    window = MainWindow(AppSettings.open(settings_file), prepare_application(app))
     window.resize(1280, 800)
-    window.open_path(path, None, first=True, remember=False)
+    window.files.open_path(path, None, first=True, remember=False)
     window.show()
-    _spin(app, lambda: window.ready)
+    _spin(app, lambda: window.card_view.sheet.isVisible())
     assert isinstance(app, QApplication)
     return app, window
+
+
+class _SheetPaints:
+    """Counts paints of card sheets, seen from outside through an application event filter."""
+
+    def __init__(self, app: object) -> None:
+        from PySide6.QtCore import QEvent, QObject
+
+        from briefing.gui.card_sheet import CardSheet
+
+        self.count = 0
+        outer = self
+
+        class Filter(QObject):
+            def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+                if event.type() == QEvent.Type.Paint and isinstance(watched, CardSheet):
+                    outer.count += 1
+                return False
+
+        self.filter = Filter()
+        app.installEventFilter(self.filter)  # type: ignore[attr-defined]
 
 
 def _spin(app: object, done: Callable[[], bool], limit: float = 10.0) -> None:
@@ -60,17 +80,17 @@ def card_switch(work_dir: Path, runs: int, enforce: bool) -> Result:
     from briefing.paths import bundled_dialogue
 
     app, window = _window(bundled_dialogue(), work_dir / "switch.ini")
-    painted: list[bool] = []
-    window.card_view.painted.connect(lambda: painted.append(True))
+    paints = _SheetPaints(app)
     model = window.navigator.model()
     rows = model.rowCount()
     found = []
     for i in range(runs):
-        painted.clear()
+        before = paints.count
         start = time.perf_counter()
         window.navigator.setCurrentIndex(model.index((i + 1) % rows, 0))
-        _spin(app, lambda: bool(painted))
+        _spin(app, lambda before=before: paints.count > before)  # type: ignore[misc]
         found.append(time.perf_counter() - start)
+    app.removeEventFilter(paints.filter)  # type: ignore[attr-defined]
     window.close()
     value = p95(found)
     return Result(
@@ -127,12 +147,12 @@ def export_stall(work_dir: Path, runs: int, enforce: bool) -> Result:
     timer = QTimer()
     timer.setInterval(5)
     timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
-    window.output.done.connect(lambda *_: done.append(True))
+    window.pdf.output.done.connect(lambda *_: done.append(True))
     for n in range(max(1, runs // 40)):
         ticks.clear()
         done.clear()
         timer.start()
-        window.output.export_all("a4", work_dir / f"stall-{n}", None, True)
+        window.pdf.output.export_all("a4", work_dir / f"stall-{n}", None, True)
         _spin(app, lambda: bool(done), limit=60)
         timer.stop()
         worst.append(max(b - a for a, b in itertools.pairwise(ticks)))

@@ -1,10 +1,11 @@
-"""Cold start of the whole process to the first card painted, and its peak memory.
+"""Cold start of the whole process until the window is fully built and painted, and its
+peak memory, against a bare window that leaves on its first paint.
 
-Both processes leave with os._exit right after their first paint. The app is timed as
-installed, with its bytecode compiled (the environment may set PYTHONDONTWRITEBYTECODE), and
-as it starts on a dialogue it opened before: its cache holds the validated dialogue, put
-there the way the app puts it (an app run in this mode leaves before writing one). The start
-on a dialogue it has never seen (no cache entry) is reported too.
+The app runs under `benchmarks.start_probe`, which watches it from outside and leaves with
+os._exit as soon as the card, the navigator and the source panel have painted, as the
+baseline leaves after its label's first paint; the time of the card's first paint is
+reported too. The app is timed as installed, with its bytecode compiled (the environment
+may set PYTHONDONTWRITEBYTECODE).
 """
 
 from __future__ import annotations
@@ -22,17 +23,20 @@ from benchmarks.measure import Result, median, ratio_result
 HERE = Path(__file__).resolve().parent
 
 
-def _run(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Wall seconds and peak resident memory (MB) of one process run to its end."""
-    start = time.perf_counter()
-    process = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+def _run(argv: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """Wall seconds, peak resident memory (MB) of one process run to its end, and seconds
+    to the card's first paint when the process reports it (else the wall seconds)."""
+    start = time.monotonic()
+    process = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
+    elapsed = time.monotonic() - start
     process.returncode = os.waitstatus_to_exitcode(status)
     errors = process.stderr.read().decode(errors="replace") if process.stderr else ""
     if process.returncode != 0:
         raise RuntimeError(f"{' '.join(argv)} failed ({process.returncode}): {errors[-2000:]}")
-    return elapsed, usage.ru_maxrss / 1024
+    said = process.stdout.read().decode().split() if process.stdout else []
+    first = float(said[1]) - start if said[:1] == ["card"] else elapsed
+    return elapsed, usage.ru_maxrss / 1024, first
 
 
 def compile_briefing() -> None:
@@ -52,31 +56,39 @@ def _start_figures(work: Path, runs: int, enforce: bool) -> list[Result]:
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
-        "BRIEFING_EXIT_AFTER_FIRST_PAINT": "1",
         "BRIEFING_SETTINGS": str(work / "settings.ini"),
     }
-    ours_argv = [sys.executable, "-m", "briefing"]
+    ours_argv = [sys.executable, "-m", "benchmarks.start_probe"]
     bare_argv = [sys.executable, str(HERE / "bare_window.py")]
     _run(ours_argv, env), _run(bare_argv, env)  # warm the file cache
-    ours: list[tuple[float, float]] = []
-    bare: list[tuple[float, float]] = []
+    ours: list[tuple[float, float, float]] = []
+    bare: list[tuple[float, float, float]] = []
     for _ in range(runs):
         ours.append(_run(ours_argv, env))
         bare.append(_run(bare_argv, env))
-    start = ratio_result(
-        "cold start to first card painted",
-        median([t for t, _ in ours]),
-        median([t for t, _ in bare]),
-        1.3,
+    bare_time = median([t for t, _, _ in bare])
+    ready = ratio_result(
+        "cold start to the whole window painted",
+        median([t for t, _, _ in ours]),
+        bare_time,
+        2.5,
         "ms",
         enforce,
     )
+    first = ratio_result(
+        "cold start to the card's first paint",
+        median([f for _, _, f in ours]),
+        bare_time,
+        2.5,
+        "ms",
+        enforce=False,
+    )
     memory = ratio_result(
         "peak memory of that start",
-        median([m for _, m in ours]),
-        median([m for _, m in bare]),
+        median([m for _, m, _ in ours]),
+        median([m for _, m, _ in bare]),
         1.5,
         "MB",
         enforce,
     )
-    return [start, memory]
+    return [ready, first, memory]

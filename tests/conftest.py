@@ -69,14 +69,6 @@ MINIMAL = textwrap.dedent(
 WriteDialogue = Callable[..., Path]
 
 
-@pytest.fixture(autouse=True)
-def cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test's dialogue cache is in its temp folder, never in the user's."""
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("BRIEFING_CACHE", str(folder))
-    return folder
-
-
 @pytest.fixture
 def bundled() -> Path:
     return bundled_dialogue()

@@ -25,7 +25,7 @@ def run(code: str, *, offscreen: bool = False) -> str:
     if offscreen:
         import os
 
-        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "BRIEFING_EXIT_AFTER_FIRST_PAINT": "1"}
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run(
         [sys.executable, "-c", WATCH + textwrap.dedent(code)],
         capture_output=True,
@@ -66,20 +66,24 @@ def test_load_and_export_open_no_socket_and_read_only_their_own_files(tmp_path: 
     assert outside == []
 
 
-def test_gui_start_opens_no_socket() -> None:
+def test_gui_start_opens_no_socket(tmp_path: Path) -> None:
     printed = run(
-        """
+        f"""
         import os
-        def report(status):
-            print("status", status)
+        os.environ["BRIEFING_SETTINGS"] = {str(tmp_path / "s.ini")!r}
+        sys.addaudithook(watch)
+        from PySide6.QtCore import QTimer
+        from briefing.gui.app import build_app
+        app, window = build_app([])
+        window.show()
+        def report():
+            print("painted", window.card_view.title.text())
             print("sockets", [e for e, _ in seen if e.startswith("socket.")])
             print("qtnetwork", "PySide6.QtNetwork" in sys.modules, flush=True)
-            leave(status)
-        leave, os._exit = os._exit, report  # the app leaves this way after its first paint
-        sys.addaudithook(watch)
-        from briefing.cli import main
-        main([])
+            window.close()
+        QTimer.singleShot(0, report)
+        app.exec()
         """,
         offscreen=True,
     )
-    assert printed.splitlines()[-3:] == ["status 0", "sockets []", "qtnetwork False"]
+    assert printed.splitlines()[-3:] == ["painted Overview", "sockets []", "qtnetwork False"]

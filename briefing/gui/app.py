@@ -1,22 +1,23 @@
-"""Starting the app: `run_app(args)` opens the main window on a dialogue file.
+"""Starting the app: `build_app(args)` makes the application and its main window on a
+dialogue file, and `run_app(args)` shows it and runs the event loop.
 
-Kept lean on purpose: nothing from ReportLab or QtPdf is imported, and no PDF is made,
-before the first card is painted. With BRIEFING_EXIT_AFTER_FIRST_PAINT=1 the process leaves
-with os._exit(0) right after that paint, as the bare-window baseline does, so the start-up
-benchmark times both to their first paint and neither's teardown.
+Nothing from ReportLab or QtPdf is imported, and no PDF is made, until a PDF is asked for.
 """
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
+from briefing.gui.theme import Theme
 from briefing.paths import bundled_dialogue, font_path
+
+if TYPE_CHECKING:
+    from briefing.gui.main_window import MainWindow
 
 FONT_FILES = ("NanumGothic.ttf", "NanumGothicBold.ttf")
 STYLE = "Fusion"
@@ -35,23 +36,17 @@ def register_fonts() -> str | None:
 
 
 def make_application(argv: list[str]) -> QApplication:
-    """The QApplication with the app's names, fonts and theme (tests reuse their own app)."""
+    """The QApplication (an existing one is reused, as in tests)."""
     app = QApplication.instance()
     if isinstance(app, QApplication):
-        prepare_application(app)
         return app
-    # The style is named in Qt's own command line rather than set with setStyle, which hands
-    # Python the QStyle it makes: building that class costs about 4 ms before the first paint.
-    app = QApplication([sys.argv[0] if sys.argv else "briefing", "-style", STYLE, *argv])
-    prepare_application(app, style_set=True)
-    return app
+    return QApplication([sys.argv[0] if sys.argv else "briefing", *argv])
 
 
-def prepare_application(app: QApplication, style_set: bool = False) -> None:
-    """Names, fonts, style and theme; `style_set` when the app was made with the style."""
+def prepare_application(app: QApplication) -> Theme:
+    """Names, fonts, style and theme; returns the app's theme (made once per application)."""
     from briefing.gui.compat import protect_singletons
     from briefing.gui.icons import app_icon
-    from briefing.gui.theme import Theme
 
     protect_singletons()
     app.setApplicationName("Briefing")
@@ -63,37 +58,34 @@ def prepare_application(app: QApplication, style_set: bool = False) -> None:
         font = QFont(family, UI_FONT_POINT_SIZE)
         font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
         app.setFont(font)
-    if not style_set:
-        app.setStyle(STYLE)
-    if Theme.current is None:
-        Theme(app)
+    app.setStyle(STYLE)
+    theme = app.findChild(Theme)
+    if not isinstance(theme, Theme):
+        theme = Theme(app)
     app.setWindowIcon(app_icon())
+    return theme
 
 
-def exit_now() -> None:
-    """Leaves at once, like the benchmark's baseline: no teardown, no settings written."""
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(0)
-
-
-def run_app(args: list[str]) -> int:
-    """`briefing [FILE]`: the window on FILE, or on the bundled dialogue."""
+def build_app(args: list[str]) -> tuple[QApplication, MainWindow]:
+    """`briefing [FILE]`: the application and its window, built and opened on FILE, or on
+    the bundled dialogue, not yet shown."""
     from briefing.gui.main_window import MainWindow
     from briefing.gui.settings import AppSettings
 
     files = [a for a in args if not a.startswith("-")]
     app = make_application([a for a in args if a.startswith("-")])
+    theme = prepare_application(app)
     settings = AppSettings.open()
-    window = MainWindow(settings)
+    window = MainWindow(settings, theme)
     path = Path(files[0]) if files else bundled_dialogue()
     last_card = settings.last_card if settings.last_file == str(path.resolve()) else None
     window.restore_state()
-    window.open_path(path, last_card, first=True, remember=bool(files))
-    if os.environ.get("BRIEFING_EXIT_AFTER_FIRST_PAINT") == "1":
-        window.save_settings_on_close = False
-        window.card_view.painted.connect(
-            lambda: QTimer.singleShot(0, exit_now), Qt.ConnectionType.SingleShotConnection
-        )
+    window.files.open_path(path, last_card, first=True, remember=bool(files))
+    return app, window
+
+
+def run_app(args: list[str]) -> int:
+    """Shows the window and runs the app until it is closed."""
+    app, window = build_app(args)
     window.show()
     return int(app.exec())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from briefing.gui.card_parts import PointRow
 from briefing.gui.card_sheet import CardSheet
 from briefing.gui.state import Navigation, NavigationState
-from briefing.gui.theme import current_colors
+from briefing.gui.theme import Colors, Theme
 
 KEPT_SHEETS = 12
 """Sheets kept laid out, so that going back and forth between cards only paints."""
@@ -28,25 +28,22 @@ PREPARE_DELAY_MS = 40
 class CardView(QScrollArea):
     """Shows `Navigation.state.current`; clicking a point selects it."""
 
-    painted = Signal()
-    """Emitted when the card sheet paints (benchmarks and the first-paint exit use it)."""
-
-    def __init__(self, navigation: Navigation, parent: QWidget | None = None) -> None:
+    def __init__(self, navigation: Navigation, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("cardView")
         self.setAccessibleName("Card")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._navigation = navigation
+        self._theme = theme
         self._kept: OrderedDict[str, CardSheet] = OrderedDict()  # by card id, recent last
         self._spare: list[CardSheet] = []
-        self.sheet = self._new_sheet()
-        self._spare.append(self.sheet)
         page = QWidget()
         page.setObjectName("cardPage")
         self._column = QVBoxLayout()
         self._column.setContentsMargins(0, 0, 0, 0)
-        self._column.addWidget(self.sheet)
+        self.sheet = self._new_sheet()
+        self._spare.append(self.sheet)
         self.empty = QLabel(
             "No dialogue is open. Open one with File \u203a Open; a file with "
             "problems reloads by itself once it is fixed and saved."
@@ -54,7 +51,6 @@ class CardView(QScrollArea):
         self.empty.setObjectName("emptyCard")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.installEventFilter(self)  # with no card, its paint is the first paint
         self._column.addWidget(self.empty)
         outer = QHBoxLayout(page)
         outer.setContentsMargins(24, 24, 24, 24)
@@ -68,20 +64,18 @@ class CardView(QScrollArea):
         self._prepare_timer.setInterval(PREPARE_DELAY_MS)
         self._prepare_timer.timeout.connect(self._prepare_neighbours)
         navigation.changed.connect(self._state_changed)
+        theme.changed.connect(self._colors_changed)
 
     def _new_sheet(self) -> CardSheet:
         sheet = CardSheet()
         sheet.hide()
-        if hasattr(self, "_column"):
-            self._column.addWidget(sheet)
-        sheet.installEventFilter(self)
+        self._column.addWidget(sheet)
         sheet.point_activated.connect(self._navigation.select_point)
         return sheet
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and (watched is self.sheet or watched is self.empty):
-            self.painted.emit()
-        return False
+    def _colors_changed(self, _colors: Colors) -> None:
+        self.forget()
+        self.refresh()
 
     # -- reacting to the navigation --------------------------------------------------------
 
@@ -145,7 +139,7 @@ class CardView(QScrollArea):
         assert state.dialogue is not None
         card = state.dialogue.cards[index]
         spans = self._navigation.highlights(index)
-        sheet.show_card(state.dialogue, card, spans, current_colors(), state.query)
+        sheet.show_card(state.dialogue, card, spans, self._theme.colors, state.query)
 
     def _prepare_neighbours(self) -> None:
         """Lays out the next and previous cards while the user reads this one."""

@@ -1,47 +1,41 @@
-"""The file commands of the main window: open a dialogue, reload it, the recent files."""
+"""The window's file commands: open a dialogue, reload it, the recent files, and watching
+the open file so that a saved edit shows at once."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMenu, QWidget
 
 from briefing.gui import dialogs
+from briefing.gui.files import DialogueWatcher
 from briefing.problems import DialogueError
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QAction
-
-    from briefing.gui.files import DialogueWatcher
     from briefing.gui.settings import AppSettings
     from briefing.gui.state import Navigation
 
 
-class FileCommands:
-    """Mixed into MainWindow, which provides the attributes declared here."""
+class FileCommands(QObject):
+    """Which file is open, and the commands that change it."""
 
-    navigation: Navigation
-    settings: AppSettings
-    watcher: DialogueWatcher
-    path: Path | None
-    menus: dict[str, QMenu]
-    actions_by_name: dict[str, QAction]
-    _reload_problems: tuple[str, ...]
+    notice = Signal(str)
+    """A message for the status bar."""
 
-    def _notify(self, message: str, busy: bool = False) -> None:
-        raise NotImplementedError
-
-    def _window(self) -> QWidget:
-        """The window, as the parent of the dialogs and menus."""
-        assert isinstance(self, QWidget)
-        return self
-
-    def _build_recent_menu(self) -> None:
-        self.recent_menu = QMenu("Open &Recent", self._window())
+    def __init__(self, window: QWidget, navigation: Navigation, settings: AppSettings) -> None:
+        super().__init__(window)
+        self._window = window
+        self._navigation = navigation
+        self._settings = settings
+        self.path: Path | None = None
+        self._reload_problems: tuple[str, ...] = ()
+        self.watcher = DialogueWatcher(self)
+        self.watcher.changed.connect(self.reload)
+        self.recent_menu = QMenu("Open &Recent", window)
         self.recent_menu.setObjectName("recentMenu")
-        self.menus["&File"].insertMenu(self.actions_by_name["reloadFile"], self.recent_menu)
-        self._fill_recent(self.settings.recent_files)
+        self._fill_recent(settings.recent_files)
 
     def _fill_recent(self, files: list[str]) -> None:
         self.recent_menu.clear()
@@ -52,7 +46,7 @@ class FileCommands:
 
     def open_file(self) -> None:
         folder = str(self.path.parent) if self.path else str(Path.home())
-        path = dialogs.ask_open_path(self._window(), folder)
+        path = dialogs.ask_open_path(self._window, folder)
         if path is not None:
             self.open_path(path)
 
@@ -73,15 +67,15 @@ class FileCommands:
                 self.path = path
                 self.watcher.watch(path, None)
             dialogs.show_problems(
-                self._window(), f"Cannot open {path.name}", [str(p) for p in error.problems]
+                self._window, f"Cannot open {path.name}", [str(p) for p in error.problems]
             )
             return False
         self.path = path
         self._reload_problems = ()
         self.watcher.watch(path, dialogue)
-        self.navigation.set_dialogue(dialogue, card_id)
+        self._navigation.set_dialogue(dialogue, card_id)
         if remember:
-            self._fill_recent(self.settings.add_recent(path))
+            self._fill_recent(self._settings.add_recent(path))
         return True
 
     def reload(self) -> None:
@@ -96,9 +90,12 @@ class FileCommands:
             problems = tuple(str(p) for p in error.problems)
             if problems != self._reload_problems:  # say it once per distinct set of problems
                 self._reload_problems = problems
-                dialogs.show_problems(self._window(), f"Cannot reload {self.path.name}", problems)
+                dialogs.show_problems(self._window, f"Cannot reload {self.path.name}", problems)
             return
         self._reload_problems = ()
         self.watcher.watch(self.path, dialogue)
-        self.navigation.set_dialogue(dialogue)
-        self._notify(f"Reloaded {self.path.name}")
+        self._navigation.set_dialogue(dialogue)
+        self.notice.emit(f"Reloaded {self.path.name}")
+
+    def stop(self) -> None:
+        self.watcher.stop()

@@ -1,13 +1,10 @@
 """The main window: navigator, card, source and preview side by side, menus from the command
-table, and the file, export and print flows.
-
-Only what the first card needs is built before it is painted; the navigator and the side
-tabs take the places kept for them just after that paint (see `_after_first_paint`).
+table, and the status bar. File and PDF commands are collaborators (file_commands.py,
+pdf_commands.py); the window only lays them out and reports what they say.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
@@ -19,6 +16,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QSizePolicy,
     QSplitter,
+    QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -27,25 +25,21 @@ from PySide6.QtWidgets import (
 from briefing.gui import dialogs, shortcuts
 from briefing.gui.card_view import CardView
 from briefing.gui.file_commands import FileCommands
-from briefing.gui.files import DialogueWatcher
 from briefing.gui.icons import line_icon
+from briefing.gui.navigator import NavigatorPanel
 from briefing.gui.pdf_commands import PdfCommands
 from briefing.gui.settings import AppSettings
+from briefing.gui.source_panel import SourcePanel
 from briefing.gui.state import Navigation, NavigationState
-from briefing.gui.theme import Colors, Theme, current_colors
+from briefing.gui.theme import Colors, Theme
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
-    from PySide6.QtWidgets import QTabWidget
 
-    from briefing.gui.navigator import NavigatorPanel, SectorNavigator
-    from briefing.gui.pdf_output import PdfOutput
     from briefing.gui.preview import PreviewPane
-    from briefing.gui.source_panel import SourcePanel
 
 APP_NAME = "Briefing"
 NOTICE_MS = 8000
-IDLE_DELAY_MS = 5
 DEFAULT_SPLIT = [270, 620, 390]
 
 
@@ -77,49 +71,55 @@ def status_text(state: NavigationState) -> str:
     return text
 
 
-class MainWindow(FileCommands, PdfCommands, QMainWindow):
+class MainWindow(QMainWindow):
     navigation: Navigation
-    # Built just after the first paint, in the places the splitter keeps for them:
-    navigator_panel: NavigatorPanel
-    navigator: SectorNavigator
-    source_panel: SourcePanel
-    side: QTabWidget
+    files: FileCommands
+    pdf: PdfCommands
 
-    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: AppSettings, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.settings = settings
-        self.save_settings_on_close = True
-        self.path: Path | None = None
-        self._reload_problems: tuple[str, ...] = ()
-        self.ready = False  # True once the work deferred past the first paint is done
+        self.theme = theme
         self.navigation = Navigation(settings.page_size, self)
-        self._output: PdfOutput | None = None
+        self.files = FileCommands(self, self.navigation, settings)
+        self.pdf = PdfCommands(self, self.navigation, self.files)
         self._preview: PreviewPane | None = None
-        self.watcher = DialogueWatcher(self)
-        self.watcher.changed.connect(self.reload)
 
-        self._side_index = 0  # the side tab to show, until the side tabs exist
-        self.card_view = CardView(self.navigation)
+        self.navigator_panel = NavigatorPanel(self.navigation, theme)
+        self.navigator = self.navigator_panel.navigator
+        self.card_view = CardView(self.navigation, theme)
+        self.source_panel = SourcePanel(self.navigation, theme)
+        self._preview_page = QWidget()
+        self._preview_page.setObjectName("previewPage")
+        QVBoxLayout(self._preview_page).setContentsMargins(0, 0, 0, 0)
+        self.side = QTabWidget()
+        self.side.setObjectName("sideTabs")
+        self.side.setDocumentMode(True)
+        self.side.addTab(self.source_panel, "Source")
+        self.side.addTab(self._preview_page, "PDF preview")
+        self.side.currentChanged.connect(self._side_changed)
+
         self.splitter = QSplitter()
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
-        for widget, stretch in ((QWidget(), 0), (self.card_view, 1), (QWidget(), 0)):
+        for widget, stretch in ((self.navigator_panel, 0), (self.card_view, 1), (self.side, 0)):
             self.splitter.addWidget(widget)
             self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
         self.splitter.setSizes(DEFAULT_SPLIT)
         self.setCentralWidget(self.splitter)
 
         self.actions_by_name, self.menus = shortcuts.build_actions(self, self.menuBar())
+        self.menus["&File"].insertMenu(self.actions_by_name["reloadFile"], self.files.recent_menu)
         self._build_toolbar()
-        self._build_recent_menu()
         self._build_status_bar()
+        self.files.notice.connect(self._notify)
+        self.pdf.notice.connect(self._notify)
+        self.pdf.progress.connect(self._progress)
         self.navigation.changed.connect(self._state_changed)
-        self.apply_colors(current_colors())
-        if Theme.current is not None:
-            Theme.current.changed.connect(self._theme_changed)
+        self.apply_colors(theme.colors)
+        theme.changed.connect(self.apply_colors)
         self._state_changed(self.navigation.state, self.navigation.state)
-        self.card_view.painted.connect(self._first_paint, Qt.ConnectionType.SingleShotConnection)
 
     # -- building --------------------------------------------------------------------------
 
@@ -176,89 +176,26 @@ class MainWindow(FileCommands, PdfCommands, QMainWindow):
                 self.actions_by_name[command.name].setIcon(icon)
         self._search_icon.setIcon(line_icon("search", disabled, disabled, disabled))
 
-    def _theme_changed(self, colors: Colors) -> None:
-        self.apply_colors(colors)
-        self.card_view.forget()
-        self.card_view.refresh()
-        if self.ready:
-            self.source_panel.rebuild()
-            self.navigator.viewport().update()
-
-    def _first_paint(self) -> None:
-        # A few milliseconds later, so that the first frame is on screen before this work.
-        QTimer.singleShot(IDLE_DELAY_MS, self._after_first_paint)
-
-    def _after_first_paint(self) -> None:
-        """Work that can wait until the first card is on screen."""
-        self._build_side_panels()
-        self.source_panel.arm()
-        if self.side.currentIndex() == 1:
-            self.preview.arm()
-        self.navigation.prepare_search()
-        self.ready = True
-
-    def _build_side_panels(self) -> None:
-        """The navigator and the side tabs, in the places kept for them in the splitter."""
-        from PySide6.QtWidgets import QTabWidget
-
-        from briefing.gui.navigator import NavigatorPanel
-        from briefing.gui.source_panel import SourcePanel
-
-        self.navigator_panel = NavigatorPanel(self.navigation)
-        self.navigator = self.navigator_panel.navigator
-        self.source_panel = SourcePanel(self.navigation)
-        self._preview_page = QWidget()
-        self._preview_page.setObjectName("previewPage")
-        QVBoxLayout(self._preview_page).setContentsMargins(0, 0, 0, 0)
-        self.side = QTabWidget()
-        self.side.setObjectName("sideTabs")
-        self.side.setDocumentMode(True)
-        self.side.addTab(self.source_panel, "Source")
-        self.side.addTab(self._preview_page, "PDF preview")
-        self.side.setCurrentIndex(self._side_index)
-        for index, panel in ((0, self.navigator_panel), (2, self.side)):
-            kept = self.splitter.replaceWidget(index, panel)  # same size and place
-            if kept is not None:
-                kept.deleteLater()
-        self.side.currentChanged.connect(self._side_changed)
-        self._update_checks()
-
-    @property
-    def output(self) -> PdfOutput:
-        """PDF making, set up on first use (not at start-up)."""
-        if self._output is None:
-            from briefing.gui.pdf_output import PdfOutput
-            from briefing.gui.workers import PdfWorker
-
-            self._output = PdfOutput(PdfWorker(self), self)
-            self._output.set_dialogue(self.navigation.state.dialogue)
-            self._output.progress.connect(self._progress)
-            self._output.done.connect(self._done)
-            self._output.failed.connect(self._failed)
-        return self._output
-
     @property
     def preview(self) -> PreviewPane:
-        """The PDF preview, made the first time it is shown."""
+        """The PDF preview, made the first time it is shown (it loads QtPdf)."""
         if self._preview is None:
             from briefing.gui.preview import PreviewPane
 
-            self._preview = PreviewPane(self.navigation, self.output)
+            self._preview = PreviewPane(self.navigation, self.pdf.output)
             layout = self._preview_page.layout()
             assert layout is not None
             layout.addWidget(self._preview)
         return self._preview
 
     def _side_changed(self, index: int) -> None:
-        if index == 1 and self.ready:
-            self.preview.arm()
+        if index == 1:
+            self.preview.refresh()
         self._update_checks()
 
     # -- reacting to the navigation --------------------------------------------------------
 
-    def _state_changed(self, new: NavigationState, old: NavigationState) -> None:
-        if new.dialogue is not old.dialogue and self._output is not None:
-            self._output.set_dialogue(new.dialogue)
+    def _state_changed(self, new: NavigationState, _old: NavigationState) -> None:
         self.setWindowTitle(window_title(new))
         self.status.setText(status_text(new))
         has_card = new.current is not None
@@ -279,34 +216,23 @@ class MainWindow(FileCommands, PdfCommands, QMainWindow):
         self.search.clear()
 
     def side_tab(self) -> int:
-        return self.side.currentIndex() if self.ready else self._side_index
+        return self.side.currentIndex()
 
     def show_side(self, index: int) -> None:
-        if self.ready:
-            self.side.setCurrentIndex(index)
-        else:
-            self._side_index = index
-            self._update_checks()
+        self.side.setCurrentIndex(index)
 
     def show_about(self) -> None:
         from briefing.gui.about import about_html
 
         dialogs.show_about(self, "About Briefing", about_html(self.navigation.state.dialogue))
 
-    def _progress(self, done: int, total: int, label: str) -> None:
-        self.progress.setRange(0, max(total, 1))
+    def _progress(self, done: int, total: int) -> None:
+        if total == 0:
+            self.progress.hide()
+            return
+        self.progress.setRange(0, total)
         self.progress.setValue(done)
         self.progress.show()
-        self._notify(f"Exported {done} of {total}: {label}", busy=True)
-
-    def _done(self, message: str) -> None:
-        self.progress.hide()
-        self._notify(message)
-
-    def _failed(self, title: str, message: str) -> None:
-        self.progress.hide()
-        self._notify(f"{title}: {message}")
-        dialogs.show_error(self, title, message)
 
     def _notify(self, message: str, busy: bool = False) -> None:
         self.notice.setText(message)
@@ -337,14 +263,12 @@ class MainWindow(FileCommands, PdfCommands, QMainWindow):
         s.side_tab = self.side_tab()
         s.page_size = self.navigation.state.page_size
         card = self.navigation.state.current
-        if self.path is not None and card is not None:
-            s.set_last(str(self.path.resolve()), card.id)
+        if self.files.path is not None and card is not None:
+            s.set_last(str(self.files.path.resolve()), card.id)
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.save_settings_on_close:
-            self.save_state()
-        self.watcher.stop()
-        if self._output is not None:
-            self._output.wait(5000)  # an export in progress finishes writing its file
+        self.save_state()
+        self.files.stop()
+        self.pdf.wait(5000)  # an export in progress finishes writing its file
         super().closeEvent(event)

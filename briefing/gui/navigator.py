@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from briefing.gui.icons import line_pixmap
 from briefing.gui.state import Navigation, NavigationState
-from briefing.gui.theme import current_colors
+from briefing.gui.theme import Colors, Theme
 from briefing.model import Card, CardKind
 
 ROW_HEIGHT = 40
@@ -74,11 +74,15 @@ class CardListModel(QAbstractListModel):
 class CardDelegate(QStyledItemDelegate):
     """Paints a row: icon, title (elided, as plain text) and a point-count pill."""
 
+    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._theme = theme
+
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
         return QSize(200, ROW_HEIGHT)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
-        colors = current_colors()
+        colors = self._theme.colors
         rect: QRect = option.rect
         state = option.state
         selected = bool(state & QStyle.StateFlag.State_Selected)
@@ -140,7 +144,7 @@ class CardDelegate(QStyledItemDelegate):
 class SectorNavigator(QListView):
     """The list of cards; filtered by the search, following and setting the navigation."""
 
-    def __init__(self, navigation: Navigation, parent: QWidget | None = None) -> None:
+    def __init__(self, navigation: Navigation, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sectorNavigator")
         self.setAccessibleName("Sectors")
@@ -148,7 +152,7 @@ class SectorNavigator(QListView):
         self._navigation = navigation
         self._model = CardListModel(self)
         self.setModel(self._model)
-        self.setItemDelegate(CardDelegate(self))
+        self.setItemDelegate(CardDelegate(theme, self))
         self.setUniformItemSizes(True)
         self.setMouseTracking(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -159,7 +163,10 @@ class SectorNavigator(QListView):
         self._syncing = False
         self.selectionModel().currentChanged.connect(self._current_changed)
         navigation.changed.connect(self._state_changed)
-        self._state_changed(navigation.state, NavigationState())  # made after a dialogue opened
+        theme.changed.connect(self._colors_changed)
+
+    def _colors_changed(self, _colors: Colors) -> None:
+        self.viewport().update()
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not self._syncing and current.isValid():
@@ -199,7 +206,7 @@ class SectorNavigator(QListView):
 class NavigatorPanel(QWidget):
     """The navigator under a heading that names the open dialogue."""
 
-    def __init__(self, navigation: Navigation, parent: QWidget | None = None) -> None:
+    def __init__(self, navigation: Navigation, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("navigatorPanel")
         from briefing.gui.card_parts import text_label
@@ -208,7 +215,7 @@ class NavigatorPanel(QWidget):
         self.overline.setText("BRIEFING CARDS")
         self.heading = text_label("navigatorTitle", selectable=False)
         self.details = text_label("navigatorMeta", selectable=False)
-        self.navigator = SectorNavigator(navigation)
+        self.navigator = SectorNavigator(navigation, theme)
         header = QWidget()
         header.setObjectName("navigatorHeader")
         top = QVBoxLayout(header)
@@ -222,7 +229,6 @@ class NavigatorPanel(QWidget):
         layout.addWidget(header)
         layout.addWidget(self.navigator, 1)
         navigation.changed.connect(self._state_changed)
-        self._state_changed(navigation.state, NavigationState())
 
     def _state_changed(self, new: NavigationState, old: NavigationState) -> None:
         dialogue = new.dialogue

@@ -35,7 +35,6 @@ class PreviewPane(QWidget):
         self.setAccessibleName("Print preview")
         self._navigation = navigation
         self._output = output
-        self._armed = False  # no PDF work until the first card has been painted
         self._wanted: CardKey | None = None
         self._shown: CardKey | None = None
         self._document: Any = None
@@ -79,11 +78,6 @@ class PreviewPane(QWidget):
         output.card_failed.connect(self._failed)
         self._check_size(navigation.state)
 
-    def arm(self) -> None:
-        """Allows PDF work from now on (the window calls it after the first paint)."""
-        self._armed = True
-        self.refresh()
-
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.refresh()
@@ -101,7 +95,7 @@ class PreviewPane(QWidget):
         """Requests the PDF of what the window shows, if the preview is on screen."""
         state = self._navigation.state
         card = state.current
-        if not self._armed or not self.isVisible():
+        if not self.isVisible():
             return
         if card is None:
             self._say("No card to preview.")

@@ -40,34 +40,34 @@ class Command(NamedTuple):
 MENUS = ("&File", "&Edit", "&View", "&Go", "&Help")
 
 COMMANDS: tuple[Command, ...] = (
-    Command("openFile", "&Open\u2026", "&File", lambda w: w.open_file(), (SK.Open,), "open"),
-    Command("reloadFile", "&Reload", "&File", lambda w: w.reload(), (SK.Refresh,)),
+    Command("openFile", "&Open\u2026", "&File", lambda w: w.files.open_file(), (SK.Open,), "open"),
+    Command("reloadFile", "&Reload", "&File", lambda w: w.files.reload(), (SK.Refresh,)),
     Command(
         "exportCard",
         "&Export This Card\u2026",
         "&File",
-        lambda w: w.export_card(),
+        lambda w: w.pdf.export_card(),
         ("Ctrl+E",),
         "export",
         toolbar=True,
         separator_before=True,
     ),
-    Command("exportOverview", "Export O&verview\u2026", "&File", lambda w: w.export_overview()),
+    Command("exportOverview", "Export O&verview\u2026", "&File", lambda w: w.pdf.export_overview()),
     Command(
         "exportAll",
         "Export &All One-Pagers\u2026",
         "&File",
-        lambda w: w.export_all(),
+        lambda w: w.pdf.export_all(),
         ("Ctrl+Shift+E",),
     ),
     Command(
-        "exportBook", "Export the &Book\u2026", "&File", lambda w: w.export_book(), ("Ctrl+B",)
+        "exportBook", "Export the &Book\u2026", "&File", lambda w: w.pdf.export_book(), ("Ctrl+B",)
     ),
     Command(
         "print",
         "&Print\u2026",
         "&File",
-        lambda w: w.print_card(),
+        lambda w: w.pdf.print_card(),
         (SK.Print,),
         "print",
         toolbar=True,

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
 
 from briefing.gui.card_parts import text_label
 from briefing.gui.state import Navigation, NavigationState
-from briefing.gui.theme import current_colors
+from briefing.gui.theme import Colors, Theme
 from briefing.model import Evidence, Source
-from briefing.provenance import paragraph_label
+from briefing.provenance import paragraph_label, quote_spans
 
 
 def _tool_button(text: str, tip: str) -> QToolButton:
@@ -30,12 +30,12 @@ def _tool_button(text: str, tip: str) -> QToolButton:
 class SourcePanel(QWidget):
     """Follows the selected point: shows its source, marks its quote and scrolls to it."""
 
-    def __init__(self, navigation: Navigation, parent: QWidget | None = None) -> None:
+    def __init__(self, navigation: Navigation, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sourcePanel")
         self.setAccessibleName("Source")
         self._navigation = navigation
-        self._armed = False  # filled in after the first card is painted
+        self._theme = theme
         self._source: Source | None = None
         self._starts: list[int] = []  # document position where each paragraph's text starts
 
@@ -86,6 +86,7 @@ class SourcePanel(QWidget):
         layout.addWidget(self.text, 1)
         layout.addWidget(self.attribution)
         navigation.changed.connect(self._state_changed)
+        theme.changed.connect(self._colors_changed)
 
     def _state_changed(self, new: NavigationState, old: NavigationState) -> None:
         if (new.dialogue, new.card, new.point, new.evidence) != (
@@ -96,19 +97,11 @@ class SourcePanel(QWidget):
         ):
             self.refresh()
 
-    def arm(self) -> None:
-        """Starts following the navigation (the window calls it after the first paint)."""
-        self._armed = True
-        self.refresh()
-
-    def rebuild(self) -> None:
-        """Redraws the document from scratch (its colours changed)."""
-        self._source = None
+    def _colors_changed(self, _colors: Colors) -> None:
+        self._source = None  # redrawn from scratch in the new colours
         self.refresh()
 
     def refresh(self) -> None:
-        if not self._armed:
-            return
         state = self._navigation.state
         card, dialogue = state.current, state.dialogue
         if card is None or dialogue is None or not dialogue.sources:
@@ -147,7 +140,7 @@ class SourcePanel(QWidget):
         document.clear()
         if source is None:
             return
-        colors = current_colors()
+        colors = self._theme.colors
         cursor = QTextCursor(document)
         block = QTextBlockFormat()
         block.setBottomMargin(12)
@@ -176,9 +169,7 @@ class SourcePanel(QWidget):
         self, source: Source, evidence: tuple[Evidence, ...], chosen: Evidence | None
     ) -> None:
         """Faintly marks all of the card's quotes from this source, strongly the chosen one."""
-        from briefing.provenance import quote_spans  # not needed before the first paint
-
-        colors = current_colors()
+        colors = self._theme.colors
         selections: list[QTextEdit.ExtraSelection] = []
         strong_start: int | None = None
         first_start: int | None = None

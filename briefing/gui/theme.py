@@ -6,7 +6,7 @@ The look follows the system colour scheme (QStyleHints.colorScheme) and changes 
 from __future__ import annotations
 
 import os
-from typing import ClassVar, NamedTuple
+from typing import NamedTuple
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
@@ -116,13 +116,8 @@ class Theme(QObject):
 
     changed = Signal(object)  # Colors
 
-    current: ClassVar[Theme | None] = None
-    """The app's theme, once made. Kept here because `app.findChild(Theme)` wraps every
-    child object of the app for Python, which costs about 5 ms at start-up."""
-
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
-        Theme.current = self
         self._app = app
         self.colors = DARK if system_is_dark() else LIGHT
         self._apply()
@@ -138,8 +133,3 @@ class Theme(QObject):
     def _apply(self) -> None:
         self._app.setPalette(_palette(self.colors))
         self._app.setStyleSheet(_style_sheet(self.colors))
-
-
-def current_colors() -> Colors:
-    """The colours in use (light before a Theme exists, as in some tests)."""
-    return Theme.current.colors if Theme.current is not None else LIGHT

@@ -15,14 +15,14 @@ from briefing.gui import dialogs
 from briefing.gui.app import prepare_application
 from briefing.gui.main_window import MainWindow
 from briefing.gui.settings import AppSettings
+from briefing.gui.theme import Theme
 from briefing.paths import bundled_dialogue
 
 
-@pytest.fixture(scope="session", autouse=True)
-def prepared_app(qapp: QApplication) -> QApplication:
-    """The app with its fonts, theme and names, as `briefing` sets it up."""
-    prepare_application(qapp)
-    return qapp
+@pytest.fixture(scope="session")
+def theme(qapp: QApplication) -> Theme:
+    """The app with its fonts, theme and names, as `briefing` sets it up; its theme."""
+    return prepare_application(qapp)
 
 
 @pytest.fixture(autouse=True)
@@ -76,25 +76,23 @@ MakeWindow = Callable[..., MainWindow]
 
 
 @pytest.fixture
-def make_window(qtbot: Any, settings_path: Path) -> Iterator[MakeWindow]:
-    """Opens a main window on a file (the bundled dialogue by default), shown and painted."""
+def make_window(qtbot: Any, settings_path: Path, theme: Theme) -> Iterator[MakeWindow]:
+    """Opens a main window on a file (the bundled dialogue by default), shown on screen."""
     made: list[MainWindow] = []
 
     def make(path: Path | None = None, card: str | None = None) -> MainWindow:
-        window = MainWindow(AppSettings.open(settings_path))
+        window = MainWindow(AppSettings.open(settings_path), theme)
         qtbot.addWidget(window)
         window.restore_state()
-        window.open_path(path or bundled_dialogue(), card, first=True)
-        with qtbot.waitSignal(window.card_view.painted, timeout=5000):
-            window.show()
-        qtbot.waitUntil(lambda: window.ready, timeout=5000)
+        window.files.open_path(path or bundled_dialogue(), card, first=True)
+        window.show()
+        qtbot.waitExposed(window)
         made.append(window)
         return window
 
     yield make
     for window in made:
-        if window._output is not None:
-            window._output._worker.wait(10000)
+        window.pdf.wait(10000)
 
 
 @pytest.fixture

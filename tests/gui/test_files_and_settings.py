@@ -21,13 +21,13 @@ def test_an_invalid_file_shows_its_problems_and_keeps_the_cards(
     window.navigation.go_to(2)
     shown = window.card_view.title.text()
     bad = write_dialogue(MINIMAL.replace("agreed on Saturday to work", "agreed on Sunday to work"))
-    assert window.open_path(bad) is False
+    assert window.files.open_path(bad) is False
     (title, problems), *_ = dialog_calls.problems
     assert title == f"Cannot open {bad.name}"
     assert any(p.startswith(f"{bad}:") and ":" in p.split(":", 2)[2] for p in problems)
     assert any("sectors[0].points[0].evidence[0].quote" in p for p in problems)
     assert window.card_view.title.text() == shown
-    assert window.path is not None and window.path.name != bad.name
+    assert window.files.path is not None and window.files.path.name != bad.name
 
 
 def test_file_open_uses_the_dialog_and_remembers_the_file(
@@ -38,7 +38,7 @@ def test_file_open_uses_the_dialog_and_remembers_the_file(
     window.actions_by_name["openFile"].trigger()
     assert window.card_view.title.text() == "Overview"
     assert window.windowTitle().startswith("Overview \u2014 Test dialogue")
-    assert window.recent_menu.actions()[0].text() == str(path.resolve())
+    assert window.files.recent_menu.actions()[0].text() == str(path.resolve())
 
 
 def test_live_reload_when_the_file_changes(

@@ -31,20 +31,20 @@ def test_a_hostile_file_shows_its_problems_and_keeps_the_cards(
 ) -> None:
     window.navigation.go_to(3)
     shown = window.card_view.title.text()
-    assert window.open_path(corpus / name) is False
+    assert window.files.open_path(corpus / name) is False
     (title, problems), *_ = dialog_calls.problems
     assert title == f"Cannot open {name}"
     expected = [str(corpus / line) for line in ANSWERS[name]["output"]]  # type: ignore[union-attr]
     assert problems == expected
     assert window.card_view.title.text() == shown
-    assert window.path is not None and window.path.name == "us-rok-ncet-dialogue.yaml"
+    assert window.files.path is not None and window.files.path.name == "us-rok-ncet-dialogue.yaml"
 
 
 @pytest.mark.parametrize("name", VALID)
 def test_a_valid_hostile_file_opens(
     name: str, corpus: Path, window: MainWindow, dialog_calls: DialogCalls
 ) -> None:
-    assert window.open_path(corpus / name) is True
+    assert window.files.open_path(corpus / name) is True
     assert dialog_calls.problems == []
     if name == "markup-everywhere.yaml":
         assert window.card_view.title.text() == '<img src="x"><b>bold</b>'

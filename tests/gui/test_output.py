@@ -28,7 +28,7 @@ def test_export_writes_a_valid_one_page_pdf(
 ) -> None:
     window.navigation.go_to_id("bio-pharma")
     dialog_calls.save_path = tmp_path / "bio.pdf"
-    with qtbot.waitSignal(window.output.done, timeout=20000):
+    with qtbot.waitSignal(window.pdf.output.done, timeout=20000):
         window.actions_by_name["exportCard"].trigger()
     reader = PdfReader(tmp_path / "bio.pdf")
     assert len(reader.pages) == 1
@@ -44,7 +44,7 @@ def test_export_overview_in_letter(
     window.navigation.go_to_id("ai")
     window.actions_by_name["pageLetter"].trigger()
     dialog_calls.save_path = tmp_path / "overview.pdf"
-    with qtbot.waitSignal(window.output.done, timeout=20000):
+    with qtbot.waitSignal(window.pdf.output.done, timeout=20000):
         window.actions_by_name["exportOverview"].trigger()
     reader = PdfReader(tmp_path / "overview.pdf")
     assert len(reader.pages) == 1
@@ -57,8 +57,8 @@ def test_export_all_one_pagers_reports_progress(
 ) -> None:
     dialog_calls.folder = tmp_path / "out"
     seen: list[tuple[int, int]] = []
-    window.output.progress.connect(lambda done, total, _name: seen.append((done, total)))
-    with qtbot.waitSignal(window.output.done, timeout=30000):
+    window.pdf.output.progress.connect(lambda done, total, _name: seen.append((done, total)))
+    with qtbot.waitSignal(window.pdf.output.done, timeout=30000):
         window.actions_by_name["exportAll"].trigger()
     files = sorted((tmp_path / "out").glob("*.pdf"))
     dialogue = window.navigation.state.dialogue
@@ -73,7 +73,7 @@ def test_export_book(
     qtbot: Any, window: MainWindow, dialog_calls: DialogCalls, tmp_path: Path
 ) -> None:
     dialog_calls.save_path = tmp_path / "book.pdf"
-    with qtbot.waitSignal(window.output.done, timeout=30000):
+    with qtbot.waitSignal(window.pdf.output.done, timeout=30000):
         window.actions_by_name["exportBook"].trigger()
     assert len(PdfReader(tmp_path / "book.pdf").pages) >= 8
 
@@ -83,7 +83,7 @@ def test_cancelled_save_dialog_writes_nothing(
 ) -> None:
     dialog_calls.save_path = None
     window.actions_by_name["exportCard"].trigger()
-    assert not window.output.busy()
+    assert not window.pdf.output.busy()
     assert list(tmp_path.glob("*.pdf")) == []
 
 
@@ -99,7 +99,7 @@ def test_printing_goes_through_the_print_dialog_and_backend(
     monkeypatch.setattr(printing, "print_pdf", backend)
     window.navigation.go_to_id("ai")
     window.navigation.set_page_size("letter")
-    with qtbot.waitSignal(window.output.done, timeout=20000):
+    with qtbot.waitSignal(window.pdf.output.done, timeout=20000):
         window.actions_by_name["print"].trigger()
     (printer,) = dialog_calls.printers
     assert printing.chosen_page_size(printer, "a4") == "letter"
@@ -117,7 +117,7 @@ def test_cancelled_print_dialog_prints_nothing(
     dialog_calls.print_accepted = False
     window.actions_by_name["print"].trigger()
     assert len(dialog_calls.printers) == 1
-    assert not window.output.busy()
+    assert not window.pdf.output.busy()
 
 
 def test_raster_printing_paints_every_page(tmp_path: Path) -> None:
@@ -180,8 +180,10 @@ def test_the_window_keeps_answering_while_pdfs_are_made(
     timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
     dialog_calls.folder = tmp_path / "all"
     timer.start()
-    with qtbot.waitSignal(window.output.done, timeout=30000):
-        window.output.export_all(window.navigation.state.page_size, tmp_path / "all", None, True)
+    with qtbot.waitSignal(window.pdf.output.done, timeout=30000):
+        window.pdf.output.export_all(
+            window.navigation.state.page_size, tmp_path / "all", None, True
+        )
     timer.stop()
     # The event loop turned while the PDFs were made; how long it ever stalls is measured
     # in benchmarks/ (longest GUI stall while exporting, budget 100 ms).

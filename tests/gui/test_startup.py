@@ -1,5 +1,4 @@
-"""Start-up: the first card painted without ReportLab or QtPdf, the exit hook, the dialogue
-cache, the About box."""
+"""Start-up: the whole window built on its dialogue without ReportLab or QtPdf; the About box."""
 
 from __future__ import annotations
 
@@ -9,28 +8,31 @@ import sys
 from pathlib import Path
 
 from briefing.gui.main_window import MainWindow
-from tests.conftest import WriteDialogue
-from tests.gui.conftest import DialogCalls, MakeWindow
+from tests.gui.conftest import DialogCalls
 
-# The exit hook leaves with os._exit right after the first paint; the probe reports then:
-# the status, what was imported too early, the style, whether the file was loaded or came
-# from the cache, and the title of the card on screen.
+# Builds the app as `briefing` does, shows it, and once the event loop runs reports what was
+# imported (nothing PDF-related should be), the style, the card on screen and whether the
+# side panels are there; then closes the window as a user would.
 PROBE = """
-import os, sys
-def report(status):
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from briefing.gui.app import build_app
+
+app, window = build_app(sys.argv[1:])
+window.show()
+
+def report():
     late = sorted({m.split('.')[0] for m in sys.modules if m.startswith(('reportlab', 'PySide6.QtPdf'))})
-    how = 'loaded' if 'briefing.loader' in sys.modules else 'cached'
-    from PySide6.QtWidgets import QApplication
-    (window,) = [w for w in QApplication.topLevelWidgets() if w.objectName() == 'mainWindow']
-    title = window.card_view.title.text()
-    QApplication.instance().setStyleSheet('')  # the style under the style sheet's
-    style = QApplication.style().name()
-    print('status', status, 'late', ','.join(late) or '-', style, how, title, flush=True)
-    leave(status)
-leave, os._exit = os._exit, report
-from briefing.gui.app import run_app
-run_app(sys.argv[1:])
-print('run_app returned instead of leaving after the first paint')
+    panels = window.navigator.isVisible() and window.source_panel.isVisible()
+    app.setStyleSheet('')  # to read the style under the style sheet's
+    print('late', ','.join(late) or '-', app.style().name(), window.card_view.title.text(),
+          'panels' if panels else 'no-panels', flush=True)
+    window.close()
+    app.quit()
+
+QTimer.singleShot(0, report)
+sys.exit(app.exec())
 """
 
 
@@ -38,7 +40,6 @@ def run_probe(tmp_path: Path, *args: str) -> str:
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
-        "BRIEFING_EXIT_AFTER_FIRST_PAINT": "1",
         "BRIEFING_SETTINGS": str(tmp_path / "probe.ini"),
     }
     done = subprocess.run(
@@ -52,39 +53,17 @@ def run_probe(tmp_path: Path, *args: str) -> str:
     return done.stdout.strip()
 
 
-def test_the_app_paints_its_first_card_without_reportlab_and_exits(
-    tmp_path: Path, cache_folder: Path
-) -> None:
-    assert run_probe(tmp_path) == "status 0 late - fusion loaded Overview"
-    assert not (tmp_path / "probe.ini").exists(), "a benchmark run leaves no settings behind"
-    assert not cache_folder.exists(), "nor a cache entry: it leaves before writing one"
+def test_the_app_starts_on_the_bundled_dialogue_without_pdf_code(tmp_path: Path) -> None:
+    assert run_probe(tmp_path) == "late - fusion Overview panels"
+    assert "\nlastCard=overview\n" in (tmp_path / "probe.ini").read_text("utf-8")
 
 
 def test_the_app_opens_a_file_given_on_the_command_line(tmp_path: Path) -> None:
     from tests.conftest import MINIMAL, SOURCE_TEXT
 
     (tmp_path / "art.txt").write_text(SOURCE_TEXT, "utf-8")
-    (tmp_path / "d.yaml").write_text(MINIMAL, "utf-8")
-    assert run_probe(tmp_path, str(tmp_path / "d.yaml")) == "status 0 late - fusion loaded Overview"
-
-
-def test_the_next_start_takes_the_dialogue_from_the_cache_until_a_file_changes(
-    make_window: MakeWindow, write_dialogue: WriteDialogue, tmp_path: Path, cache_folder: Path
-) -> None:
-    path = write_dialogue()
-    make_window(path)  # a whole start: the dialogue is cached after the first paint
-    assert len(list(cache_folder.iterdir())) == 1
-    assert run_probe(tmp_path, str(path)) == "status 0 late - fusion cached Overview"
-
-    text = path.read_text("utf-8").replace("title: Overview", "title: Overviex")
-    path.write_text(text, "utf-8")
-    assert run_probe(tmp_path, str(path)) == "status 0 late - fusion loaded Overviex"
-
-    make_window(path)
-    assert run_probe(tmp_path, str(path)) == "status 0 late - fusion cached Overviex"
-    source = tmp_path / "art.txt"
-    source.write_text(source.read_text("utf-8").replace("budgets", "budgetz"), "utf-8")
-    assert run_probe(tmp_path, str(path)) == "status 0 late - fusion loaded Overviex"
+    (tmp_path / "d.yaml").write_text(MINIMAL.replace("title: Overview", "title: Given"), "utf-8")
+    assert run_probe(tmp_path, str(tmp_path / "d.yaml")) == "late - fusion Given panels"
 
 
 def test_about_names_the_source_and_the_licences(

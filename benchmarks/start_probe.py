@@ -1,0 +1,58 @@
+"""Runs the app as `briefing` does, instrumented from outside: prints when the card first
+painted and when the whole window (navigator, card, source panel) had painted, as
+`time.monotonic()` readings, then leaves at once (no teardown, like the baseline).
+
+Usage: python -m benchmarks.start_probe [FILE]
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
+
+from briefing.gui.app import build_app
+
+
+class PaintWatch(QObject):
+    """Notes the first paint of each watched widget; reports once all have painted."""
+
+    def __init__(self, widgets: dict[str, QWidget]) -> None:
+        super().__init__()
+        self._names = {id(w): name for name, w in widgets.items()}
+        self.painted: dict[str, float] = {}
+        for widget in widgets.values():
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        name = self._names.get(id(watched))
+        if event.type() == QEvent.Type.Paint and name and name not in self.painted:
+            self.painted[name] = time.monotonic()
+            if len(self.painted) == len(self._names):
+                QTimer.singleShot(0, self._report)
+        return False
+
+    def _report(self) -> None:
+        print(f"card {self.painted['card']:.6f} all {max(self.painted.values()):.6f}", flush=True)
+        os._exit(0)
+
+
+def main() -> None:
+    app, window = build_app(sys.argv[1:])
+    watch = PaintWatch(
+        {
+            "card": window.card_view.sheet,
+            "navigator": window.navigator.viewport(),
+            "source": window.source_panel.text.viewport(),
+        }
+    )
+    window.show()
+    app.exec()
+    del watch
+
+
+if __name__ == "__main__":
+    main()
