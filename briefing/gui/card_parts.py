@@ -35,6 +35,15 @@ def marked(text: str, spans: Sequence[Span], colors: Colors) -> str:
     return "".join(out).replace("\n", "<br>")
 
 
+def plain_tip(text: str) -> str:
+    """`text` as a tooltip that shows exactly as written.
+
+    Qt shows a tooltip that looks like markup as rich text, which would load `<img src=...>`
+    from anywhere; escaped inside our own paragraph it is always just text.
+    """
+    return f"<p style='white-space:pre-wrap'>{escape(text)}</p>" if text else ""
+
+
 def show_text(label: QLabel, text: str, spans: Sequence[Span], colors: Colors) -> None:
     """Plain text when nothing is highlighted; escaped rich text around highlights."""
     if spans:
@@ -191,7 +200,7 @@ class PointRow(_Clickable):
                 repolish(chip)
             chip.setText(text or "")
             chip.setVisible(bool(text))
-        self._chips[0].setToolTip(commitment.what)
+        self._chips[0].setToolTip(plain_tip(commitment.what))
         self.chips.setAccessibleName(f"Commitment: {commitment.what}")
         set_flag(self.chips, "matched", matched)
         self.chips.show()  # last: showing polishes new chips, their kinds and all

@@ -40,7 +40,7 @@ class FileCommands(QObject):
     def _fill_recent(self, files: list[str]) -> None:
         self.recent_menu.clear()
         for file in files:
-            action = self.recent_menu.addAction(file)
+            action = self.recent_menu.addAction(file.replace("&", "&&"))  # no mnemonics
             action.triggered.connect(lambda _=False, f=file: self.open_path(Path(f)))
         self.recent_menu.setEnabled(bool(files))
 

@@ -2,21 +2,91 @@
 recent files.
 
 Content never lives here. `BRIEFING_SETTINGS` names an INI file to use instead of the user's
-(tests and benchmarks set it); a file Qt cannot read falls back to the defaults.
+(tests and benchmarks set it); a file Qt cannot read falls back to the defaults. The file is
+checked before Qt reads it: only a regular file of modest size, and only plain values: a
+serialized Qt variant (`@Variant(...)`) could make Qt allocate without bound, so such lines
+are dropped with a warning.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import stat
+import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QLocale, QSettings
+from PySide6.QtCore import QByteArray, QLocale, QSettings, QStandardPaths
 
 from briefing.gui.state import PAGE_SIZES, PageSize
 
 MAX_RECENT = 8
+MAX_SETTINGS_BYTES = 1024 * 1024
+PLAIN_PREFIXES = ("@ByteArray(", "@@")
+"""The only values starting with '@' that are kept: bytes as written, and an escaped '@'."""
 log = logging.getLogger(__name__)
+
+
+def user_settings_path() -> Path:
+    """Where the user's settings live: the platform's folder for the app's configuration."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation)
+    return Path(folder or Path.home() / ".briefing") / "Briefing.ini"
+
+
+def checked_settings_path(path: Path) -> Path:
+    """`path` made safe for Qt to read, or a fresh file elsewhere when it cannot be.
+
+    A missing file is fine. Anything but a regular file (a FIFO would block the start) is
+    refused: the settings then start from defaults and are not kept. A file too large or not
+    UTF-8 is emptied; lines holding serialized variants are removed.
+    """
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return path
+    except OSError as error:
+        return _refused(path, error.strerror or str(error))
+    if not stat.S_ISREG(info.st_mode):
+        return _refused(path, "it is not a regular file")
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_SETTINGS_BYTES + 1)
+    except OSError as error:
+        return _refused(path, error.strerror or str(error))
+    try:
+        if len(data) > MAX_SETTINGS_BYTES:
+            raise ValueError(f"it is over {MAX_SETTINGS_BYTES // 1024} KiB")
+        text = data.decode("utf-8")
+    except (ValueError, UnicodeDecodeError) as error:
+        log.warning("settings file %s is unusable (%s); starting from defaults", path, error)
+        _replace(path, "")
+        return path
+    kept = [line for line in text.splitlines() if _plain(line)]
+    dropped = len(text.splitlines()) - len(kept)
+    if dropped:
+        log.warning("settings file %s: dropped %d value(s) that were not plain", path, dropped)
+        _replace(path, "\n".join(kept) + "\n")
+    return path
+
+
+def _plain(line: str) -> bool:
+    key, equals, value = line.partition("=")
+    value = value.strip()
+    return not equals or not value.startswith("@") or value.startswith(PLAIN_PREFIXES)
+
+
+def _replace(path: Path, text: str) -> None:
+    from briefing.atomic import write_atomic
+
+    try:
+        write_atomic(path, text.encode("utf-8"))
+    except OSError as error:
+        log.warning("cannot rewrite settings file %s: %s", path, error)
+
+
+def _refused(path: Path, reason: str) -> Path:
+    log.warning("settings file %s cannot be used (%s); settings will not be kept", path, reason)
+    return Path(tempfile.mkdtemp(prefix="briefing-settings-")) / "Briefing.ini"
 
 
 def default_page_size() -> PageSize:
@@ -47,11 +117,8 @@ class AppSettings:
     @classmethod
     def open(cls, path: str | os.PathLike[str] | None = None) -> AppSettings:
         """The settings file `path`, `$BRIEFING_SETTINGS`, or the user's own."""
-        chosen = path or os.environ.get("BRIEFING_SETTINGS")
-        if chosen:
-            return cls(QSettings(str(chosen), QSettings.Format.IniFormat))
-        fmt, scope = QSettings.Format.IniFormat, QSettings.Scope.UserScope
-        return cls(QSettings(fmt, scope, "Briefing", "Briefing"))
+        chosen = Path(path or os.environ.get("BRIEFING_SETTINGS") or user_settings_path())
+        return cls(QSettings(str(checked_settings_path(chosen)), QSettings.Format.IniFormat))
 
     def sync(self) -> None:
         self._store.sync()
