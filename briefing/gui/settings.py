@@ -70,7 +70,7 @@ def checked_settings_path(path: Path) -> Path:
 
 
 def _plain(line: str) -> bool:
-    key, equals, value = line.partition("=")
+    _key, equals, value = line.partition("=")
     value = value.strip()
     return not equals or not value.startswith("@") or value.startswith(PLAIN_PREFIXES)
 
