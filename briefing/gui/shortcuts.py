@@ -73,7 +73,7 @@ COMMANDS: tuple[Command, ...] = (
         toolbar=True,
         separator_before=True,
     ),
-    Command("quit", "&Quit", "&File", lambda w: w.close(), (SK.Quit,), separator_before=True),
+    Command("quit", "&Quit", "&File", lambda w: w.close(), ("Ctrl+Q",), separator_before=True),
     Command("find", "&Find\u2026", "&Edit", lambda w: w.focus_search(), (SK.Find,), "search"),
     Command("clearSearch", "&Clear Search", "&Edit", lambda w: w.clear_search(), ("Esc",)),
     Command(

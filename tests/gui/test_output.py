@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from briefing.gui import printing
+from briefing.gui import dialogs, printing
 from briefing.gui.main_window import MainWindow
+from briefing.gui.pdf_commands import PdfCommands
 from tests.gui.conftest import DialogCalls
 
 pytest.importorskip("briefing.pdf")
@@ -75,16 +76,32 @@ def test_export_book(
     dialog_calls.save_path = tmp_path / "book.pdf"
     with qtbot.waitSignal(window.pdf.output.done, timeout=30000):
         window.actions_by_name["exportBook"].trigger()
-    assert len(PdfReader(tmp_path / "book.pdf").pages) >= 8
+    from briefing.pdf import render_book
+
+    dialogue = window.navigation.state.dialogue
+    assert dialogue is not None
+    expected = render_book(dialogue, window.navigation.state.page_size)
+    assert (tmp_path / "book.pdf").read_bytes() == expected  # the same book as the CLI's
 
 
 def test_cancelled_save_dialog_writes_nothing(
-    window: MainWindow, dialog_calls: DialogCalls, tmp_path: Path
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    dialog_calls.save_path = None
+    asked: list[Path] = []
+
+    def cancel(_parent: object, _title: str, suggested: Path) -> None:
+        asked.append(suggested)
+
+    monkeypatch.setattr(dialogs, "ask_save_path", cancel)
+    documents = tmp_path / "documents"
+    documents.mkdir()
+    monkeypatch.setattr(PdfCommands, "_export_folder", lambda _self: documents)
     window.actions_by_name["exportCard"].trigger()
+    size = window.navigation.state.page_size
+    assert asked == [documents / f"overview-{size}.pdf"]
     assert not window.pdf.output.busy()
-    assert list(tmp_path.glob("*.pdf")) == []
+    assert list(documents.iterdir()) == [], "nothing is written where the dialog pointed"
+    assert window.notice.text() == ""
 
 
 def test_printing_goes_through_the_print_dialog_and_backend(
@@ -113,11 +130,13 @@ def test_printing_goes_through_the_print_dialog_and_backend(
 def test_cancelled_print_dialog_prints_nothing(
     window: MainWindow, dialog_calls: DialogCalls, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(printing, "print_pdf", lambda *_: pytest.fail("printed"))
+    printed: list[object] = []
+    monkeypatch.setattr(printing, "print_pdf", lambda *args: printed.append(args))
     dialog_calls.print_accepted = False
     window.actions_by_name["print"].trigger()
     assert len(dialog_calls.printers) == 1
     assert not window.pdf.output.busy()
+    assert printed == []
 
 
 def test_raster_printing_paints_every_page(tmp_path: Path) -> None:
