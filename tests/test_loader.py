@@ -83,12 +83,6 @@ def test_minimal_dialogue_loads(write_dialogue: WriteDialogue) -> None:
     assert dialogue.card("research").points[0].evidence[0].paragraphs == (2,)
 
 
-def test_model_is_immutable(write_dialogue: WriteDialogue) -> None:
-    dialogue = load_dialogue(write_dialogue())
-    with pytest.raises(AttributeError):
-        dialogue.title = "changed"  # type: ignore[misc]
-
-
 # Each case: a change to MINIMAL and the exact problems it must give.
 CASES = {
     "quote not in source": (

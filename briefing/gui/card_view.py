@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import OrderedDict
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -72,6 +73,15 @@ class CardView(QScrollArea):
         self._column.addWidget(sheet)
         sheet.point_activated.connect(self._navigation.select_point)
         return sheet
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Home and End go to the top and the bottom of the card, as in a document."""
+        bar = self.verticalScrollBar()
+        ends = {Qt.Key.Key_Home: bar.minimum(), Qt.Key.Key_End: bar.maximum()}
+        if event.key() in ends and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            bar.setValue(ends[Qt.Key(event.key())])
+            return
+        super().keyPressEvent(event)
 
     def _colors_changed(self, _colors: Colors) -> None:
         self.forget()

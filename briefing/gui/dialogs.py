@@ -91,3 +91,36 @@ def show_about(parent: QWidget, title: str, rich_text: str) -> None:
     box.setText(rich_text)
     box.setIconPixmap(parent.windowIcon().pixmap(64, 64))
     box.exec()
+
+
+def show_shortcuts(parent: QWidget, rows: Sequence[tuple[str, str]]) -> None:
+    """Help > Keyboard Shortcuts: a two-column table of plain text."""
+    from PySide6.QtWidgets import (
+        QAbstractItemView,
+        QDialog,
+        QDialogButtonBox,
+        QHeaderView,
+        QTableWidget,
+        QTableWidgetItem,
+        QVBoxLayout,
+    )
+
+    dialog = QDialog(parent)
+    dialog.setWindowTitle("Keyboard Shortcuts")
+    table = QTableWidget(len(rows), 2, dialog)
+    table.setObjectName("shortcutTable")
+    table.setHorizontalHeaderLabels(["Command", "Keys"])
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    for row, (what, keys) in enumerate(rows):
+        table.setItem(row, 0, QTableWidgetItem(what))
+        table.setItem(row, 1, QTableWidgetItem(keys))
+    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    table.resizeColumnToContents(1)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(table)
+    layout.addWidget(buttons)
+    dialog.resize(640, 520)
+    dialog.exec()

@@ -109,7 +109,9 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes(DEFAULT_SPLIT)
         self.setCentralWidget(self.splitter)
 
-        self.actions_by_name, self.menus = shortcuts.build_actions(self, self.menuBar())
+        self.actions_by_name, self.menus = shortcuts.build_actions(
+            self, self.menuBar(), self.navigator
+        )
         self.menus["&File"].insertMenu(self.actions_by_name["reloadFile"], self.files.recent_menu)
         self._build_toolbar()
         self._build_status_bar()
@@ -220,6 +222,9 @@ class MainWindow(QMainWindow):
 
     def show_side(self, index: int) -> None:
         self.side.setCurrentIndex(index)
+
+    def show_shortcuts(self) -> None:
+        dialogs.show_shortcuts(self, shortcuts.shortcut_rows())
 
     def show_about(self) -> None:
         from briefing.gui.about import about_html

@@ -11,7 +11,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPalette
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPainterPath, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
@@ -170,6 +170,14 @@ class SectorNavigator(QListView):
 
     def _colors_changed(self, _colors: Colors) -> None:
         self.viewport().update()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Page Up and Page Down step one card, like Up and Down (the list is short)."""
+        steps = {Qt.Key.Key_PageUp: -1, Qt.Key.Key_PageDown: 1}
+        if event.key() in steps and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            self._navigation.step(steps[Qt.Key(event.key())])
+            return
+        super().keyPressEvent(event)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not self._syncing and current.isValid():

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu, QMenuBar
+from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 if TYPE_CHECKING:
     from briefing.gui.main_window import MainWindow
@@ -35,6 +35,8 @@ class Command(NamedTuple):
     """Makes the action checkable; says when it is checked."""
     group: str | None = None
     """Checkable actions of one group exclude each other."""
+    in_list: bool = False
+    """The keys act only while the card list has the focus (elsewhere they scroll)."""
 
 
 MENUS = ("&File", "&Edit", "&View", "&Go", "&Help")
@@ -116,7 +118,7 @@ COMMANDS: tuple[Command, ...] = (
         "&Back",
         "&Go",
         lambda w: w.navigation.step(-1),
-        ("Alt+Left", "Up", "PgUp"),
+        ("Alt+Left",),
         "back",
         toolbar=True,
     ),
@@ -125,12 +127,19 @@ COMMANDS: tuple[Command, ...] = (
         "&Next",
         "&Go",
         lambda w: w.navigation.step(1),
-        ("Alt+Right", "Down", "PgDown"),
+        ("Alt+Right",),
         "next",
         toolbar=True,
     ),
-    Command("firstCard", "&First Card", "&Go", lambda w: w.navigation.first(), ("Home",)),
-    Command("lastCard", "&Last Card", "&Go", lambda w: w.navigation.last(), ("End",)),
+    Command(
+        "firstCard",
+        "&First Card",
+        "&Go",
+        lambda w: w.navigation.first(),
+        ("Home",),
+        in_list=True,
+    ),
+    Command("lastCard", "&Last Card", "&Go", lambda w: w.navigation.last(), ("End",), in_list=True),
     Command(
         "nextPoint",
         "Next &Point",
@@ -156,6 +165,13 @@ COMMANDS: tuple[Command, ...] = (
         lambda w: w.navigation.step_evidence(-1),
         ("[",),
     ),
+    Command(
+        "keyboardShortcuts",
+        "&Keyboard Shortcuts",
+        "&Help",
+        lambda w: w.show_shortcuts(),
+        (SK.HelpContents,),
+    ),
     Command("about", "&About Briefing", "&Help", lambda w: w.show_about()),
 )
 
@@ -177,10 +193,31 @@ def key_labels(command: Command) -> str:
     )
 
 
+ELLIPSIS = "\u2026"
+LIST_KEYS: tuple[tuple[str, str], ...] = (
+    ("Previous card / Next card, in the card list", "Up / Down, Page Up / Page Down"),
+    ("Scroll the card or the source", "Up, Down, Page Up, Page Down, Home, End"),
+    ("Move between the card list, the points, the side panel and search", "Tab / Shift+Tab"),
+    ("Select the focused point", "Enter or Space"),
+)
+"""Keys that Qt's own widgets handle, listed for the shortcuts overview."""
+
+
+def shortcut_rows() -> list[tuple[str, str]]:
+    """(what, keys) for every command with keys, then the keys the widgets handle."""
+    rows = []
+    for command in COMMANDS:
+        if command.keys:
+            what = command.text.replace("&", "").rstrip(ELLIPSIS)
+            rows.append((f"{command.menu.replace('&', '')} > {what}", key_labels(command)))
+    return [*rows, *LIST_KEYS]
+
+
 def build_actions(
-    window: MainWindow, menu_bar: QMenuBar
+    window: MainWindow, menu_bar: QMenuBar, card_list: QWidget
 ) -> tuple[dict[str, QAction], dict[str, QMenu]]:
-    """Creates one QAction per command, in its menu, triggering `command.run(window)`."""
+    """Creates one QAction per command, in its menu, triggering `command.run(window)`;
+    the keys of `in_list` commands act only while `card_list` has the focus."""
     menus: dict[str, QMenu] = {title: menu_bar.addMenu(title) for title in MENUS}
     groups: dict[str, QActionGroup] = {}
     actions: dict[str, QAction] = {}
@@ -188,7 +225,11 @@ def build_actions(
         action = QAction(command.text, window)
         action.setObjectName(command.name)
         action.setShortcuts(key_sequences(command.keys))
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        if command.in_list:
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            card_list.addAction(action)
+        else:
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(lambda _=False, c=command: c.run(window))
         if command.checked is not None:
             action.setCheckable(True)

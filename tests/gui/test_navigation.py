@@ -110,6 +110,7 @@ MENU_KEYS = {
     "clearSearch": ("&Edit", "Esc"),
     "showSource": ("&View", "Ctrl+1"),
     "showPreview": ("&View", "Ctrl+2"),
+    "keyboardShortcuts": ("&Help", "F1"),
     "nextCard": ("&Go", "Alt+Right"),
     "previousCard": ("&Go", "Alt+Left"),
     "firstCard": ("&Go", "Home"),
@@ -178,3 +179,46 @@ def test_main_widgets_have_stable_object_and_accessible_names(window: MainWindow
         assert widget.accessibleName(), name
     assert window.card_view.title.accessibleName() == "Card title"
     assert isinstance(window.card_view.title, QLabel)
+
+
+def test_keys_scroll_the_focused_card_instead_of_switching_cards(
+    qtbot: Any, window: MainWindow
+) -> None:
+    window.resize(1024, 640)
+    window.navigation.go_to_id("overview")
+    bar = window.card_view.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    window.card_view.setFocus()
+    for key in (Qt.Key.Key_Down, Qt.Key.Key_PageDown):
+        qtbot.keyClick(window.card_view, key)
+    assert window.navigation.state.card == 0, "Down and Page Down scroll the card"
+    assert bar.value() > 0
+    qtbot.keyClick(window.card_view, Qt.Key.Key_Home)
+    assert window.navigation.state.card == 0 and bar.value() == 0
+    qtbot.keyClick(window.card_view, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert window.navigation.state.card == 1, "Alt+Right works wherever the focus is"
+
+
+def test_keys_scroll_the_focused_source_text(qtbot: Any, window: MainWindow) -> None:
+    window.resize(1024, 640)
+    text = window.source_panel.text
+    bar = text.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    text.setFocus()
+    qtbot.keyClick(text, Qt.Key.Key_PageDown)
+    assert window.navigation.state.card == 0
+    assert bar.value() > 0
+
+
+def test_help_lists_the_keyboard_shortcuts(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefing.gui import dialogs
+
+    shown: list[list[tuple[str, str]]] = []
+    monkeypatch.setattr(dialogs, "show_shortcuts", lambda _p, rows: shown.append(list(rows)))
+    window.actions_by_name["keyboardShortcuts"].trigger()
+    (rows,) = shown
+    assert ("Go > Next", "Alt+Right") in rows
+    assert "Ctrl+F" in dict(rows)["Edit > Find"]
+    assert any(keys.startswith("Up / Down") for _what, keys in rows)
