@@ -26,6 +26,7 @@ from briefing.gui import dialogs, shortcuts
 from briefing.gui.card_view import CardView
 from briefing.gui.file_commands import FileCommands
 from briefing.gui.icons import line_icon
+from briefing.gui.layout import DEFAULT_LIST, DEFAULT_SIDE, LIST_MIN, SIDE_MIN, fit_widths
 from briefing.gui.navigator import NavigatorPanel
 from briefing.gui.pdf_commands import PdfCommands
 from briefing.gui.settings import AppSettings
@@ -34,13 +35,12 @@ from briefing.gui.state import Navigation, NavigationState
 from briefing.gui.theme import Colors, Theme
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtGui import QCloseEvent, QResizeEvent
 
     from briefing.gui.preview import PreviewPane
 
 APP_NAME = "Briefing"
 NOTICE_MS = 8000
-DEFAULT_SPLIT = [270, 620, 390]
 
 
 def window_title(state: NavigationState) -> str:
@@ -102,11 +102,15 @@ class MainWindow(QMainWindow):
 
         self.splitter = QSplitter()
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.setChildrenCollapsible(False)
         for widget, stretch in ((self.navigator_panel, 0), (self.card_view, 1), (self.side, 0)):
             self.splitter.addWidget(widget)
             self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
-        self.splitter.setSizes(DEFAULT_SPLIT)
+        self.splitter.setCollapsible(1, False)
+        self.navigator_panel.setMinimumWidth(LIST_MIN)
+        self.side.setMinimumWidth(SIDE_MIN)
+        self._wanted = (DEFAULT_LIST, DEFAULT_SIDE)  # the panels' widths the user chose
+        self._fitting = False
+        self.splitter.splitterMoved.connect(self._splitter_moved)
         self.setCentralWidget(self.splitter)
 
         self.actions_by_name, self.menus = shortcuts.build_actions(
@@ -140,7 +144,8 @@ class MainWindow(QMainWindow):
         self.search.setAccessibleName("Search cards")
         self.search.setPlaceholderText("Search cards")
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(280)
+        self.search.setMinimumWidth(150)
+        self.search.setMaximumWidth(360)
         self.search.textChanged.connect(self.navigation.set_query)
         self._search_icon = QAction(self)
         self.search.addAction(self._search_icon, QLineEdit.ActionPosition.LeadingPosition)
@@ -190,6 +195,43 @@ class MainWindow(QMainWindow):
             layout.addWidget(self._preview)
         return self._preview
 
+    # -- sharing the width -------------------------------------------------------------
+
+    def panels_shown(self) -> tuple[bool, bool]:
+        """Whether the card list and the side panel are switched on (View menu)."""
+        return (not self.navigator_panel.isHidden(), not self.side.isHidden())
+
+    def set_panel_shown(self, panel: int, shown: bool) -> None:
+        """Switches the card list (0) or the side panel (1) on or off."""
+        (self.navigator_panel, self.side)[panel].setVisible(shown)
+        self._fit()
+        self._update_checks()
+
+    def toggle_panel(self, panel: int) -> None:
+        self.set_panel_shown(panel, not self.panels_shown()[panel])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Shares the splitter's width: the card keeps priority (see layout.fit_widths)."""
+        shown = [not w.isHidden() for w in (self.navigator_panel, self.card_view, self.side)]
+        handles = self.splitter.handleWidth() * (sum(shown) - 1)
+        widths = fit_widths(self.splitter.width() - handles, self._wanted, self.panels_shown())
+        self._fitting = True
+        try:
+            self.splitter.setSizes(list(widths))
+        finally:
+            self._fitting = False
+
+    def _splitter_moved(self, _pos: int, _index: int) -> None:
+        """Keeps the widths the user dragged the panels to."""
+        if self._fitting:
+            return
+        card_list, _card, side = self.splitter.sizes()
+        self._wanted = (card_list or self._wanted[0], side or self._wanted[1])
+
     def _side_changed(self, index: int) -> None:
         if index == 1:
             self.preview.refresh()
@@ -222,6 +264,8 @@ class MainWindow(QMainWindow):
 
     def show_side(self, index: int) -> None:
         self.side.setCurrentIndex(index)
+        if self.side.isHidden():
+            self.set_panel_shown(1, True)
 
     def show_shortcuts(self) -> None:
         dialogs.show_shortcuts(self, shortcuts.shortcut_rows())
@@ -249,22 +293,29 @@ class MainWindow(QMainWindow):
     # -- window state ----------------------------------------------------------------------
 
     def restore_state(self) -> None:
-        """Geometry, toolbar, splitter and side tab from the settings (defaults otherwise)."""
+        """Geometry, toolbar, panels and side tab from the settings (defaults otherwise);
+        never larger than the screen."""
         s = self.settings
+        screen = self.screen().availableGeometry()
         if s.geometry is None or not self.restoreGeometry(s.geometry):
-            self.resize(1280, 800)
+            self.resize(min(1280, screen.width() * 9 // 10), min(800, screen.height() * 9 // 10))
+        if self.width() > screen.width() or self.height() > screen.height():
+            self.resize(min(self.width(), screen.width()), min(self.height(), screen.height()))
         if s.window_state is not None:
             self.restoreState(s.window_state)
-        splitter = s.splitter("main")
-        if splitter is None or not self.splitter.restoreState(splitter):
-            self.splitter.setSizes(DEFAULT_SPLIT)
-        self.show_side(s.side_tab)
+        self._wanted = s.panel_widths or (DEFAULT_LIST, DEFAULT_SIDE)
+        self.navigator_panel.setVisible(s.panels_shown[0])
+        self.side.setVisible(s.panels_shown[1])
+        self.side.setCurrentIndex(s.side_tab)
+        self._fit()
+        self._update_checks()
 
     def save_state(self) -> None:
         s = self.settings
         s.geometry = self.saveGeometry()
         s.window_state = self.saveState()
-        s.set_splitter("main", self.splitter.saveState())
+        s.panel_widths = self._wanted
+        s.panels_shown = self.panels_shown()
         s.side_tab = self.side_tab()
         s.page_size = self.navigation.state.page_size
         card = self.navigation.state.current

@@ -149,11 +149,33 @@ class AppSettings:
     def window_state(self, value: QByteArray) -> None:
         self._store.setValue("window/state", value)
 
-    def splitter(self, name: str) -> QByteArray | None:
-        return self._bytes(f"splitters/{name}")
+    @property
+    def panel_widths(self) -> tuple[int, int] | None:
+        """The widths the user gave the card list and the side panel."""
+        value = self._store.value("window/panelWidths")
+        try:
+            first, second = (int(str(v)) for v in value)
+        except (TypeError, ValueError):
+            self._ignored("window/panelWidths", value)
+            return None
+        return (max(0, min(first, 4000)), max(0, min(second, 4000)))
 
-    def set_splitter(self, name: str, value: QByteArray) -> None:
-        self._store.setValue(f"splitters/{name}", value)
+    @panel_widths.setter
+    def panel_widths(self, value: tuple[int, int]) -> None:
+        self._store.setValue("window/panelWidths", [str(v) for v in value])
+
+    @property
+    def panels_shown(self) -> tuple[bool, bool]:
+        """Whether the card list and the side panel are switched on (both by default)."""
+        value = self._store.value("window/panelsShown")
+        if isinstance(value, list) and len(value) == 2 and all(v in ("0", "1") for v in value):
+            return (value[0] == "1", value[1] == "1")
+        self._ignored("window/panelsShown", value)
+        return (True, True)
+
+    @panels_shown.setter
+    def panels_shown(self, value: tuple[bool, bool]) -> None:
+        self._store.setValue("window/panelsShown", ["1" if v else "0" for v in value])
 
     @property
     def side_tab(self) -> int:

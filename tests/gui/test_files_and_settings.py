@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 
+from briefing.gui.layout import CARD_MIN
 from briefing.gui.main_window import MainWindow
 from briefing.gui.settings import AppSettings
 from tests.conftest import MINIMAL, WriteDialogue
@@ -93,22 +95,37 @@ def test_a_source_text_change_reloads_too(
     )
 
 
+def drag_handle(qtbot: Any, window: MainWindow, index: int, dx: int) -> None:
+    """Drags the splitter handle `index` by `dx` pixels, as a user would."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+
+    handle = window.splitter.handle(index)
+    start = handle.rect().center()
+    QTest.mousePress(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    QTest.mouseMove(handle, start + QPoint(dx, 0))
+    QTest.mouseRelease(
+        handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start + QPoint(dx, 0)
+    )
+
+
 def test_settings_are_restored_on_relaunch(
     qtbot: Any, make_window: MakeWindow, settings_path: Path, write_dialogue: WriteDialogue
 ) -> None:
     path = write_dialogue()
     first = make_window(path)
-    first.resize(711, 577)  # the offscreen screen is 800 x 800
+    first.resize(790, 577)  # the offscreen screen is 800 x 800
     first.navigation.go_to_id("research")
     first.navigation.set_page_size("letter")
-    first.splitter.setSizes([230, 250, 231])
+    drag_handle(qtbot, first, 1, -40)  # the user narrows the card list by 40 pixels
     sizes = first.splitter.sizes()
+    assert sizes[0] < 270
     first.show_side(1)
     first.close()
     assert settings_path.exists()
 
     second = make_window(path, card=AppSettings.open(settings_path).last_card)
-    assert second.size().width() == 711 and second.size().height() == 577
+    assert second.size().width() == 790 and second.size().height() == 577
     assert second.splitter.sizes() == sizes
     assert second.navigation.state.page_size == "letter"
     assert second.navigation.state.current.id == "research"
@@ -126,7 +143,7 @@ def test_a_corrupt_settings_file_falls_back_to_defaults(
     window = make_window()
     assert window.card_view.title.text() == "Overview"
     assert window.navigation.state.page_size in ("a4", "letter")
-    assert all(size > 0 for size in window.splitter.sizes())
+    assert window.splitter.sizes()[1] >= CARD_MIN
     assert window.width() >= 700
     warned = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert any(str(settings_path) in m and "pageSize = 'A3' is not valid" in m for m in warned)
