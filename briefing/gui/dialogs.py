@@ -66,14 +66,24 @@ def _message_box(parent: QWidget, title: str) -> QMessageBox:
     return box
 
 
-def show_problems(parent: QWidget, title: str, problems: Sequence[str]) -> None:
-    """Lists a file's problems (`file:line:col: path: message`), as plain text."""
+def show_problems(
+    parent: QWidget, title: str, problems: Sequence[str], consequence: str = ""
+) -> None:
+    """Lists a file's problems (`file:line:col: path: message`) as plain text, with what
+    follows for the user (`consequence`) and a button that copies them all."""
+    from PySide6.QtGui import QGuiApplication
+
     box = _message_box(parent, title)
     box.setIcon(box.Icon.Warning)
     count = len(problems)
-    box.setText(f"{title}: {count} problem{'s' if count != 1 else ''}. Nothing was changed.")
+    text = f"{title}: {count} problem{'s' if count != 1 else ''}."
+    box.setText(f"{text} {consequence}".strip())
     box.setInformativeText("\n".join(problems[:12]) + ("\n…" if count > 12 else ""))
     box.setDetailedText("\n".join(problems))
+    copy = box.addButton("Copy", box.ButtonRole.ActionRole)
+    box.addButton(box.StandardButton.Close)
+    copy.clicked.disconnect()  # copying does not close the box
+    copy.clicked.connect(lambda: QGuiApplication.clipboard().setText("\n".join(problems)))
     box.exec()
 
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from briefing.gui import dialogs
 from briefing.gui.files import DialogueWatcher
-from briefing.problems import DialogueError
+from briefing.problems import DialogueError, Problem
 
 if TYPE_CHECKING:
     from briefing.gui.settings import AppSettings
@@ -23,6 +23,8 @@ class FileCommands(QObject):
 
     notice = Signal(str)
     """A message for the status bar."""
+    problems_changed = Signal()
+    """The problems of the file on disk changed (see `problems`)."""
 
     def __init__(self, window: QWidget, navigation: Navigation, settings: AppSettings) -> None:
         super().__init__(window)
@@ -30,7 +32,9 @@ class FileCommands(QObject):
         self._navigation = navigation
         self._settings = settings
         self.path: Path | None = None
-        self._reload_problems: tuple[str, ...] = ()
+        self.problems: tuple[Problem, ...] = ()
+        """What is wrong with the open file as it is on disk; the cards on screen, if
+        any, are then from its last good version."""
         self.watcher = DialogueWatcher(self)
         self.watcher.changed.connect(self.reload)
         self.recent_menu = QMenu("Open &Recent", window)
@@ -53,25 +57,32 @@ class FileCommands(QObject):
     def open_path(
         self, path: Path, card_id: str | None = None, *, first: bool = False, remember: bool = True
     ) -> bool:
-        """Loads and shows `path`; on problems shows them and keeps what is on screen.
+        """Loads and shows `path`; a file with problems keeps what is on screen.
 
-        A failing `first` file (at start-up) is still watched, so fixing it opens it;
-        `remember` adds the file to the recent files.
+        When nothing is open yet (or at start-up, `first`), the failing file becomes the
+        open file: its problems are listed and it is watched, so fixing it opens it.
+        Otherwise a dialog lists the problems and the open file stays. `remember` adds the
+        file to the recent files.
         """
         from briefing.loader import load_dialogue
 
         try:
             dialogue = load_dialogue(path)
         except DialogueError as error:
-            if first:
+            if first or self._navigation.state.dialogue is None:
                 self.path = path
                 self.watcher.watch(path, None)
-            dialogs.show_problems(
-                self._window, f"Cannot open {path.name}", [str(p) for p in error.problems]
-            )
+                self._set_problems(error.problems)
+            else:
+                dialogs.show_problems(
+                    self._window,
+                    f"Cannot open {path.name}",
+                    [str(p) for p in error.problems],
+                    f"The open file, {self.path.name if self.path else ''}, stays on screen.",
+                )
             return False
         self.path = path
-        self._reload_problems = ()
+        self._set_problems(())
         self.watcher.watch(path, dialogue)
         self._navigation.set_dialogue(dialogue, card_id)
         if remember:
@@ -79,7 +90,8 @@ class FileCommands(QObject):
         return True
 
     def reload(self) -> None:
-        """Reloads the open file (live reload calls this); a broken file keeps the old cards."""
+        """Reloads the open file (live reload calls this). A broken file keeps the old
+        cards and lists its problems, without a dialog: the user may be mid-edit."""
         if self.path is None:
             return
         from briefing.loader import load_dialogue
@@ -87,15 +99,17 @@ class FileCommands(QObject):
         try:
             dialogue = load_dialogue(self.path)
         except DialogueError as error:
-            problems = tuple(str(p) for p in error.problems)
-            if problems != self._reload_problems:  # say it once per distinct set of problems
-                self._reload_problems = problems
-                dialogs.show_problems(self._window, f"Cannot reload {self.path.name}", problems)
+            self._set_problems(error.problems)
             return
-        self._reload_problems = ()
+        self._set_problems(())
         self.watcher.watch(self.path, dialogue)
         self._navigation.set_dialogue(dialogue)
         self.notice.emit(f"Reloaded {self.path.name}")
+
+    def _set_problems(self, problems: tuple[Problem, ...]) -> None:
+        if problems != self.problems:
+            self.problems = problems
+            self.problems_changed.emit()
 
     def stop(self) -> None:
         self.watcher.stop()

@@ -29,6 +29,7 @@ from briefing.gui.icons import line_icon
 from briefing.gui.layout import DEFAULT_LIST, DEFAULT_SIDE, LIST_MIN, SIDE_MIN, fit_widths
 from briefing.gui.navigator import NavigatorPanel
 from briefing.gui.pdf_commands import PdfCommands
+from briefing.gui.problems_panel import ProblemBanner, ProblemsPanel, count_text
 from briefing.gui.settings import AppSettings
 from briefing.gui.source_panel import SourcePanel
 from briefing.gui.state import Navigation, NavigationState
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
     from briefing.gui.preview import PreviewPane
 
 APP_NAME = "Briefing"
+PROBLEMS_TAB = 2
 NOTICE_MS = 8000
 
 
@@ -55,15 +57,20 @@ def window_title(state: NavigationState) -> str:
     return " \u2014 ".join(p.replace("[*]", "[*][*]") for p in parts)
 
 
-def status_text(state: NavigationState) -> str:
-    """'Card 3 of 8 — all 35 quotes verified', and how many cards match a search."""
+def status_text(state: NavigationState, problems: int = 0) -> str:
+    """'Card 3 of 8 — all 35 quotes verified', and how many cards match a search.
+
+    With `problems` in the file on disk, the cards are its last good version: said instead.
+    """
     card, dialogue = state.current, state.dialogue
     if card is None or dialogue is None:
-        return "No dialogue open"
-    text = (
-        f"Card {state.card + 1} of {len(dialogue.cards)} \u2014 "
+        return "No dialogue open" if not problems else f"The file has {count_text(problems)}"
+    checked = (
         f"all {dialogue.quote_count} quotes verified"
+        if not problems
+        else f"last good version; the file on disk has {count_text(problems)}"
     )
+    text = f"Card {state.card + 1} of {len(dialogue.cards)} \u2014 {checked}"
     if state.query.strip():
         count = len(state.visible)
         cards = "1 card matches" if count == 1 else f"{count} cards match"
@@ -98,11 +105,24 @@ class MainWindow(QMainWindow):
         self.side.setDocumentMode(True)
         self.side.addTab(self.source_panel, "Source")
         self.side.addTab(self._preview_page, "PDF preview")
+        self.problems_panel = ProblemsPanel()
+        self.problems_panel.go_to_card.connect(self.navigation.go_to)
+        self.banner = ProblemBanner()
+        self.banner.show_problems.connect(lambda: self.show_side(PROBLEMS_TAB))
+        self.banner.reload.connect(self.files.reload)
+        self.files.problems_changed.connect(self._problems_changed)
+        middle = QWidget()
+        middle.setObjectName("cardColumn")
+        column = QVBoxLayout(middle)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addWidget(self.card_view, 1)
         self.side.currentChanged.connect(self._side_changed)
 
         self.splitter = QSplitter()
         self.splitter.setObjectName("mainSplitter")
-        for widget, stretch in ((self.navigator_panel, 0), (self.card_view, 1), (self.side, 0)):
+        for widget, stretch in ((self.navigator_panel, 0), (middle, 1), (self.side, 0)):
             self.splitter.addWidget(widget)
             self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
         self.splitter.setCollapsible(1, False)
@@ -216,8 +236,7 @@ class MainWindow(QMainWindow):
 
     def _fit(self) -> None:
         """Shares the splitter's width: the card keeps priority (see layout.fit_widths)."""
-        shown = [not w.isHidden() for w in (self.navigator_panel, self.card_view, self.side)]
-        handles = self.splitter.handleWidth() * (sum(shown) - 1)
+        handles = self.splitter.handleWidth() * sum(self.panels_shown())
         widths = fit_widths(self.splitter.width() - handles, self._wanted, self.panels_shown())
         self._fitting = True
         try:
@@ -232,6 +251,24 @@ class MainWindow(QMainWindow):
         card_list, _card, side = self.splitter.sizes()
         self._wanted = (card_list or self._wanted[0], side or self._wanted[1])
 
+    def _problems_changed(self) -> None:
+        """The file on disk gained or lost problems: banner, Problems tab and status say so."""
+        problems = self.files.problems
+        name = self.files.path.name if self.files.path else ""
+        showing_old = self.navigation.state.dialogue is not None
+        self.banner.set_problems(name, len(problems), showing_old)
+        self.problems_panel.set_problems(problems)
+        at = self.side.indexOf(self.problems_panel)
+        if problems and at < 0:
+            self.side.addTab(self.problems_panel, "Problems")
+        elif not problems and at >= 0:
+            self.side.removeTab(at)
+        if problems:
+            self.side.setTabText(PROBLEMS_TAB, f"Problems ({len(problems)})")
+            if not showing_old:
+                self.show_side(PROBLEMS_TAB)
+        self._state_changed(self.navigation.state, self.navigation.state)
+
     def _side_changed(self, index: int) -> None:
         if index == 1:
             self.preview.refresh()
@@ -241,7 +278,7 @@ class MainWindow(QMainWindow):
 
     def _state_changed(self, new: NavigationState, _old: NavigationState) -> None:
         self.setWindowTitle(window_title(new))
-        self.status.setText(status_text(new))
+        self.status.setText(status_text(new, len(self.files.problems)))
         has_card = new.current is not None
         for name in ("exportCard", "exportOverview", "exportAll", "exportBook", "print"):
             self.actions_by_name[name].setEnabled(has_card)

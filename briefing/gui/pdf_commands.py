@@ -128,6 +128,8 @@ class PdfCommands(QObject):
 
     def _done(self, message: str) -> None:
         self.progress.emit(0, 0)
+        if self._files.problems:
+            message += " (from the last good version: the file on disk has problems)"
         self.notice.emit(message, False)
 
     def _failed(self, title: str, message: str) -> None:

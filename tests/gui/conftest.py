@@ -65,7 +65,9 @@ def dialog_calls(monkeypatch: pytest.MonkeyPatch) -> DialogCalls:
     monkeypatch.setattr(dialogs, "ask_folder", lambda *_: calls.folder)
     monkeypatch.setattr(dialogs, "ask_print", ask_print)
     monkeypatch.setattr(
-        dialogs, "show_problems", lambda _p, title, probs: calls.problems.append((title, probs))
+        dialogs,
+        "show_problems",
+        lambda _p, title, probs, *_: calls.problems.append((title, list(probs))),
     )
     monkeypatch.setattr(dialogs, "show_error", lambda _p, t, m: calls.errors.append((t, m)))
     monkeypatch.setattr(dialogs, "show_about", lambda _p, _t, text: calls.about.append(text))

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 
 from briefing.gui.layout import CARD_MIN
 from briefing.gui.main_window import MainWindow
@@ -74,13 +75,23 @@ def test_a_broken_save_keeps_the_cards_and_a_fix_is_picked_up(
     path = write_dialogue()
     window = make_window(path)
     path.write_text(MINIMAL.replace("title: Overview", "title: [unclosed"), "utf-8")
-    qtbot.waitUntil(lambda: bool(dialog_calls.problems), timeout=5000)
-    title, problems = dialog_calls.problems[0]
-    assert title == f"Cannot reload {path.name}"
-    assert all(p.startswith(str(path)) for p in problems)
+    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=5000)
+    assert dialog_calls.problems == [], "a live reload never opens a dialog"
+    assert window.banner.text.text() == (
+        f"The file on disk ({path.name}) has 1 problem; showing the last good version."
+    )
     assert window.card_view.title.text() == "Overview"
+    assert "verified" not in window.status.text()
+    assert window.status.text().endswith("last good version; the file on disk has 1 problem")
+    assert window.side.tabText(2) == "Problems (1)"
+    (line,) = window.problems_panel.text().splitlines()
+    assert line.startswith(f"{path}:19:12: YAML syntax")
+    window.banner.findChild(QPushButton, "showProblems").click()
+    assert window.side.currentWidget() is window.problems_panel
     path.write_text(MINIMAL.replace("title: Overview", "title: Fixed"), "utf-8")
     qtbot.waitUntil(lambda: window.card_view.title.text() == "Fixed", timeout=5000)
+    assert window.banner.isHidden() and window.side.count() == 2
+    assert "all 3 quotes verified" in window.status.text()
 
 
 def test_a_source_text_change_reloads_too(
@@ -158,9 +169,11 @@ def test_starting_on_a_broken_file_shows_its_problems_then_opens_it_once_fixed(
 ) -> None:
     path = write_dialogue(MINIMAL.replace("format: briefing/1", "format: briefing/9"))
     window = make_window(path)
-    assert dialog_calls.problems and dialog_calls.problems[0][0] == f"Cannot open {path.name}"
+    assert dialog_calls.problems == []
+    assert window.banner.text.text() == f"{path.name} could not be opened: it has 1 problem."
+    assert window.side.currentWidget() is window.problems_panel
     assert window.card_view.empty.isVisible()
-    assert window.status.text() == "No dialogue open"
+    assert window.status.text() == "The file has 1 problem"
     assert not window.actions_by_name["exportCard"].isEnabled()
     path.write_text(MINIMAL, "utf-8")
     qtbot.waitUntil(lambda: window.card_view.title.text() == "Overview", timeout=5000)

@@ -1,0 +1,132 @@
+"""What is wrong with the file on disk: a lasting banner over the card, and the Problems
+panel that lists each problem (clicking one goes to its card)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing.gui.card_parts import text_label
+from briefing.problems import Problem
+
+_CARD = re.compile(r"sectors\[(\d+)\]")
+
+
+def card_number(problem: Problem) -> int | None:
+    """The position of the card a problem is in, from its key path, or None."""
+    found = _CARD.match(problem.path)
+    return int(found.group(1)) if found else None
+
+
+def count_text(count: int) -> str:
+    return "1 problem" if count == 1 else f"{count} problems"
+
+
+class ProblemBanner(QFrame):
+    """Says, for as long as it is true, that the cards are not what the file on disk says."""
+
+    show_problems = Signal()
+    reload = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("problemBanner")
+        self.text = QLabel()
+        self.text.setObjectName("problemBannerText")
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.text.setWordWrap(True)
+        show = QPushButton("Show Problems")
+        show.setObjectName("showProblems")
+        show.clicked.connect(self.show_problems)
+        again = QPushButton("Reload")
+        again.setObjectName("reloadFile")
+        again.clicked.connect(self.reload)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(16, 8, 12, 8)
+        row.addWidget(self.text, 1)
+        row.addWidget(show)
+        row.addWidget(again)
+        self.hide()
+
+    def set_problems(self, file_name: str, count: int, showing_old: bool) -> None:
+        if not count:
+            self.hide()
+            return
+        if showing_old:
+            self.text.setText(
+                f"The file on disk ({file_name}) has {count_text(count)}; "
+                "showing the last good version."
+            )
+        else:
+            self.text.setText(f"{file_name} could not be opened: it has {count_text(count)}.")
+        self.show()
+
+
+class ProblemsPanel(QWidget):
+    """Each problem of the file on disk, in the words people use and as file:line:col."""
+
+    go_to_card = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("problemsPanel")
+        self.setAccessibleName("Problems")
+        self.summary = text_label("sourceMeta", selectable=False)
+        self.list = QListWidget()
+        self.list.setObjectName("problemList")
+        self.list.setWordWrap(True)
+        self.list.itemActivated.connect(self._activated)
+        self.list.itemClicked.connect(self._activated)
+        self.copy = QPushButton("Copy All")
+        self.copy.setObjectName("copyProblems")
+        self.copy.clicked.connect(self.copy_all)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.copy, 0, Qt.AlignmentFlag.AlignRight)
+        self._problems: tuple[Problem, ...] = ()
+        self.set_problems(())
+
+    def set_problems(self, problems: Sequence[Problem], described: Sequence[str] = ()) -> None:
+        """Lists `problems`; `described` holds the same in people's words, where known."""
+        self._problems = tuple(problems)
+        self.list.clear()
+        for i, problem in enumerate(self._problems):
+            words = described[i] if i < len(described) else problem.message
+            item = QListWidgetItem(f"{words}\n{problem}")
+            item.setData(Qt.ItemDataRole.UserRole, i)
+            self.list.addItem(item)
+        self.summary.setText(
+            f"The file on disk has {count_text(len(self._problems))}."
+            if self._problems
+            else "No problems: every quote is in its source."
+        )
+        self.copy.setEnabled(bool(self._problems))
+
+    def text(self) -> str:
+        """Every problem as file:line:col, one a line (what Copy All copies)."""
+        return "\n".join(str(p) for p in self._problems)
+
+    def copy_all(self) -> None:
+        clipboard = QGuiApplication.clipboard()
+        if clipboard is not None:
+            clipboard.setText(self.text())
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        number = card_number(self._problems[int(item.data(Qt.ItemDataRole.UserRole))])
+        if number is not None:
+            self.go_to_card.emit(number)
