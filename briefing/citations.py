@@ -42,7 +42,7 @@ def paragraph_runs(numbers: Iterable[int]) -> list[tuple[int, int]]:
 
 
 def run_label(first: int, last: int, dash: str = "-") -> str:
-    """'5' or '5-6' ('5–6' with an en dash)."""
+    """'5' or '5-6', or with another `dash` between the two numbers."""
     return str(first) if first == last else f"{first}{dash}{last}"
 
 

@@ -170,7 +170,7 @@ RECORDS: dict[str, dict[str, Key]] = {
         "cites": req(ListOf(Record("Citation"), 1), "Where the context comes from."),
     },
     "ResolvedDate": {
-        "date": req(IsoDate(), "The date, YYYY-MM-DD, in quotes (\"2023-12-09\")."),
+        "date": req(IsoDate(), 'The date, YYYY-MM-DD, in quotes ("2023-12-09").'),
         "text": req(Text(), "The context, in the briefing's own words."),
         "cites": req(ListOf(Record("Citation"), 1), "The public sources that give the date."),
     },

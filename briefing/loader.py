@@ -171,6 +171,7 @@ class _Builder:
             if by and normalise(by).casefold() not in normalise(quote).casefold():
                 self.problem(rec, "by", f"{by!r} is not in the account's quote")
         return Account(by=by, evidence=evidence, cites=cites)
+
     def source_path(self, rec: Rec, file: str) -> Path | None:
         """A source file must stay inside the dialogue file's folder, links included."""
         if PurePosixPath(file).is_absolute() or PureWindowsPath(file).is_absolute():

@@ -5,8 +5,8 @@ Objects here are only ever built by the loader, after every check has passed.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
-from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
@@ -131,7 +131,7 @@ class ResolvedDate:
     """The calendar date the dialogue was held, from outside the sources: analyst context
     with its citations, shown as an editorial insertion ("Saturday [9 December 2023]")."""
 
-    day: date
+    day: datetime.date
     note: Note
 
 
@@ -205,7 +205,7 @@ class Dialogue:
         return self.resolved_date.note if self.resolved_date else self.date_context
 
     @property
-    def resolved_day(self) -> date | None:
+    def resolved_day(self) -> datetime.date | None:
         return self.resolved_date.day if self.resolved_date else None
 
     def source(self, source_id: str) -> Source:

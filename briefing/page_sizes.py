@@ -12,7 +12,7 @@ PageSize = Literal["a4", "letter"]
 PAGE_SIZES: tuple[PageSize, ...] = ("a4", "letter")
 """Every page size, in the order menus offer them."""
 
-PAGE_SIZE_LABELS: dict[PageSize, str] = {"a4": "A4", "letter": "US Letter"}
+PAGE_SIZE_LABELS: dict[str, str] = {"a4": "A4", "letter": "US Letter"}
 
 _MM = 72 / 25.4  # points per millimetre, as reportlab.lib.units.mm
 

@@ -83,7 +83,9 @@ def card_blocks(
     if notes:
         _after(body, styles.gap(12))
         body.append(_notes(notes, styles))
-    line = ". ".join(part for part in (source_line(dialogue, card), insertion_credit(dialogue)) if part)
+    line = ". ".join(
+        part for part in (source_line(dialogue, card), insertion_credit(dialogue)) if part
+    )
     source = MeasuredParagraph(markup.text(line + "."), styles["source_line"]) if line else None
     return CardBlocks(body, source)
 
@@ -92,7 +94,9 @@ def _title_block(dialogue: Dialogue, card: Card, styles: Stylesheet) -> list[Flo
     blocks: list[Flowable] = [
         MeasuredParagraph(markup.text(dialogue.title), styles["kicker"]),
         MeasuredParagraph(markup.text(card.title), styles["title"]),
-        MeasuredParagraph(markup.text(f"{dialogue.place} · {dialogue_date(dialogue)}"), styles["meta"]),
+        MeasuredParagraph(
+            markup.text(f"{dialogue.place} · {dialogue_date(dialogue)}"), styles["meta"]
+        ),
     ]
     if card.kind is CardKind.OVERVIEW:
         blocks.extend(_co_chair(person, styles) for person in dialogue.co_chairs)
