@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QLabel
 
 from briefing.gui.card_sheet import CardSheet
+from briefing.gui.main_window import MainWindow
 from briefing.gui.theme import current_colors
 from briefing.loader import load_dialogue
 from briefing.model import Dialogue
@@ -50,3 +51,9 @@ def test_the_quotation_is_shown_verbatim(qtbot: Any) -> None:
     assert card.quote is not None
     assert " ".join(card.quote.evidence.quote.split()) in sheet.quote.text.text()
     assert "[" not in sheet.quote.text.text()
+
+
+def test_the_source_panel_numbers_paragraphs_but_not_the_credit_line(window: MainWindow) -> None:
+    lines = window.source_panel.text.toPlainText().splitlines()
+    assert lines[-2].startswith("\u00b611  In response, Sullivan said")
+    assert lines[-1] == "Source: Yonhap News Agency"
