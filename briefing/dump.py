@@ -7,7 +7,18 @@ from typing import Any
 import yaml
 
 from briefing.format import FORMAT
-from briefing.model import Card, CardKind, Commitment, Dialogue, Evidence, Note, Point
+from briefing.model import (
+    Account,
+    Card,
+    CardKind,
+    Citation,
+    Commitment,
+    Dialogue,
+    Evidence,
+    Note,
+    Point,
+    ResolvedDate,
+)
 
 
 def _drop_none(values: dict[str, Any]) -> dict[str, Any]:
@@ -18,11 +29,27 @@ def _evidence(items: tuple[Evidence, ...]) -> list[dict[str, Any]]:
     return [{"source": e.source, "quote": e.quote} for e in items]
 
 
+def _cites(cites: tuple[Citation, ...]) -> list[dict[str, Any]]:
+    return [_drop_none({"title": c.title, "url": c.url}) for c in cites]
+
+
 def _note(note: Note | None) -> dict[str, Any] | None:
     if note is None:
         return None
-    cites = [_drop_none({"title": c.title, "url": c.url}) for c in note.cites]
-    return {"text": note.text, "cites": cites}
+    return {"text": note.text, "cites": _cites(note.cites)}
+
+
+def _resolved_date(resolved: ResolvedDate | None) -> dict[str, Any] | None:
+    if resolved is None:
+        return None
+    return {"date": resolved.day.isoformat(), **(_note(resolved.note) or {})}
+
+
+def _account(account: Account | None) -> dict[str, Any] | None:
+    if account is None:
+        return None
+    quote = account.evidence.quote if account.evidence is not None else None
+    return _drop_none({"by": account.by, "quote": quote, "cites": _cites(account.cites)})
 
 
 def _commitment(c: Commitment | None) -> dict[str, Any] | None:
@@ -99,6 +126,7 @@ def dialogue_document(d: Dialogue) -> dict[str, Any]:
                 "place": d.place,
                 "date": d.date,
                 "date_context": _note(d.date_context),
+                "resolved_date": _resolved_date(d.resolved_date),
                 "publisher": d.publisher,
                 "co_chairs": people,
                 "evidence": _evidence(d.evidence),
@@ -114,6 +142,8 @@ def dialogue_document(d: Dialogue) -> dict[str, Any]:
                     "headline": True if s.headline is not None else None,
                     "url": s.url,
                     "attribution": s.attribution,
+                    "credit_line": True if s.credit_line is not None else None,
+                    "account": _account(s.account),
                 }
             )
             for s in d.sources

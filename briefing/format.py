@@ -22,6 +22,11 @@ class Text:
 
 
 @dataclass(frozen=True, slots=True)
+class IsoDate(Text):
+    """A calendar date as text, YYYY-MM-DD (quoted in YAML); the loader checks it exists."""
+
+
+@dataclass(frozen=True, slots=True)
 class Number:
     pass
 
@@ -66,6 +71,7 @@ def opt(kind: Kind, doc: str) -> Key:
 
 
 ID = Text(ID_PATTERN)
+ISO_DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 EVIDENCE = ListOf(Record("Evidence"), min_items=1)
 
 RECORDS: dict[str, dict[str, Key]] = {
@@ -80,7 +86,14 @@ RECORDS: dict[str, dict[str, Key]] = {
         "short_title": opt(Text(), "Short title for window titles and footers."),
         "place": req(Text(), "Where it was held, as the sources give it."),
         "date": req(Text(), "When it was held, as the sources give it."),
-        "date_context": opt(Record("Note"), "Analyst context on the date, with its citation."),
+        "date_context": opt(
+            Record("Note"), "Analyst context on the date, with its citation (no resolved date)."
+        ),
+        "resolved_date": opt(
+            Record("ResolvedDate"),
+            "The calendar date it was held, from outside the sources, with its citation; shown"
+            " as 'Saturday [9 December 2023]' and gives relative years ('next year [2024]').",
+        ),
         "publisher": opt(Text(), "Who publishes this briefing (the PDF author)."),
         "co_chairs": opt(ListOf(Record("Person")), "The co-chairs."),
         "evidence": req(EVIDENCE, "Quotes supporting the title, place and date."),
@@ -100,6 +113,20 @@ RECORDS: dict[str, dict[str, Key]] = {
         "headline": opt(Flag(), "True if the first paragraph is a headline (not numbered)."),
         "url": opt(Text(), "Public address of the original."),
         "attribution": opt(Text(), "Credit line to show with the text."),
+        "credit_line": opt(
+            Flag(), "True if the last paragraph is a credit line ('Source: ...'), not numbered."
+        ),
+        "account": opt(
+            Record("Account"), "Whose account the source gives, shown in every source line."
+        ),
+    },
+    "Account": {
+        "by": req(Text(), "Whose account it is, e.g. Seoul's presidential office."),
+        "quote": opt(Text(), "Verbatim text of this source that names them (contains `by`)."),
+        "cites": opt(
+            ListOf(Record("Citation"), 1),
+            "Without a quote: analyst context, the public sources saying whose account it is.",
+        ),
     },
     "Card": {
         "id": req(ID, "Identifier, unique in the file."),
@@ -142,6 +169,11 @@ RECORDS: dict[str, dict[str, Key]] = {
         "text": req(Text(), "The context, in the briefing's own words."),
         "cites": req(ListOf(Record("Citation"), 1), "Where the context comes from."),
     },
+    "ResolvedDate": {
+        "date": req(IsoDate(), 'The date, YYYY-MM-DD, in quotes ("2023-12-09").'),
+        "text": req(Text(), "The context, in the briefing's own words."),
+        "cites": req(ListOf(Record("Citation"), 1), "The public sources that give the date."),
+    },
     "Citation": {
         "title": req(Text(), "Title of the cited work."),
         "url": opt(Text(), "Its public address."),
@@ -155,6 +187,8 @@ RECORDS: dict[str, dict[str, Key]] = {
 
 
 def _kind_schema(kind: Kind) -> dict[str, Any]:
+    if isinstance(kind, IsoDate):
+        return {"type": "string", "format": "date", "pattern": ISO_DATE_PATTERN}
     if isinstance(kind, Text):
         schema: dict[str, Any] = {"type": "string", "minLength": 1}
         if kind.pattern:

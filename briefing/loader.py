@@ -6,13 +6,17 @@ of the file, each as `file:line:col: key.path: what is wrong`.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
+from briefing.citations import first_paragraph_number
 from briefing.model import (
+    Account,
     Actor,
     Amount,
     Card,
@@ -26,6 +30,7 @@ from briefing.model import (
     Person,
     Point,
     Quotation,
+    ResolvedDate,
     Source,
 )
 from briefing.problems import DialogueError, Problem
@@ -33,6 +38,7 @@ from briefing.provenance import QuoteFinder, normalise, split_paragraphs
 from briefing.reader import Rec, read_document, read_text
 
 MAX_SOURCE_BYTES = 4 * 1024 * 1024
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def load_dialogue(path: str | os.PathLike[str]) -> Dialogue:
@@ -80,6 +86,7 @@ class _Builder:
             place=dialogue["place"],
             date=dialogue["date"],
             date_context=self.note(dialogue.get("date_context")),
+            resolved_date=self.resolved_date(dialogue),
             publisher=dialogue.get("publisher"),
             co_chairs=tuple(self.person(p) for p in dialogue.get("co_chairs", ())),
             evidence=self.evidence(dialogue.get("evidence", ())),
@@ -104,9 +111,10 @@ class _Builder:
             self.declared.add(source_id)
             source = self.source(rec)
             if source is not None:
-                found.append(source)
-                first = 0 if source.headline else 1
-                self.finders[source_id] = QuoteFinder(source.paragraphs, first)
+                numbered = source.paragraphs[: -1 if source.credit_line is not None else None]
+                self.finders[source_id] = QuoteFinder(numbered, first_paragraph_number(source))
+                account = self.account(rec.get("account"), source_id)
+                found.append(dataclasses.replace(source, account=account))
         return tuple(found)
 
     def source(self, rec: Rec) -> Source | None:
@@ -124,6 +132,12 @@ class _Builder:
             return None
         paragraphs = split_paragraphs(text)
         headline = paragraphs[0] if rec.get("headline", False) and paragraphs else None
+        credit_line = None
+        if rec.get("credit_line", False):
+            if len(paragraphs) < (3 if headline is not None else 2):
+                self.problem(rec, "credit_line", "the source has no paragraph before its last")
+            else:
+                credit_line = paragraphs[-1]
         return Source(
             id=rec["id"],
             title=rec["title"],
@@ -135,7 +149,28 @@ class _Builder:
             headline=headline,
             url=rec.get("url"),
             attribution=rec.get("attribution"),
+            credit_line=credit_line,
+            account=None,  # set once the source's quotes can be found
         )
+
+    def account(self, rec: Rec | None, source_id: str) -> Account | None:
+        """Whose account: a quote of the source naming them, or analyst context with cites."""
+        if rec is None:
+            return None
+        by: str = rec["by"]
+        quote: str | None = rec.get("quote")
+        cites = tuple(Citation(c["title"], c.get("url")) for c in rec.get("cites", ()))
+        if quote is None and not cites:
+            self.problem(rec, "by", "give a `quote` of the source naming them, or `cites`")
+            return None
+        evidence = None
+        if quote is not None:
+            evidence = self.one_evidence(
+                Rec(rec.path, rec.node, {"source": source_id, "quote": quote}, rec.nodes)
+            )
+            if by and normalise(by).casefold() not in normalise(quote).casefold():
+                self.problem(rec, "by", f"{by!r} is not in the account's quote")
+        return Account(by=by, evidence=evidence, cites=cites)
 
     def source_path(self, rec: Rec, file: str) -> Path | None:
         """A source file must stay inside the dialogue file's folder, links included."""
@@ -226,6 +261,26 @@ class _Builder:
             country=Actor(rec.get("country", "KR")),
             evidence=self.evidence(rec.get("evidence", ())),
         )
+
+    def resolved_date(self, dialogue: Rec) -> ResolvedDate | None:
+        rec: Rec | None = dialogue.get("resolved_date")
+        if rec is None:
+            return None
+        if dialogue.get("date_context") is not None:
+            self.problem(dialogue, "date_context", "give the date's context in resolved_date only")
+        try:
+            day = date.fromisoformat(rec["date"])
+        except (TypeError, ValueError):
+            if rec["date"]:
+                self.problem(rec, "date", f"{rec['date']!r} is not a date (YYYY-MM-DD)")
+            return None
+        weekday = _WEEKDAYS[day.weekday()]
+        stated = str(dialogue["date"] or "")
+        named = [d for d in _WEEKDAYS if d.casefold() in stated.casefold().split()]
+        if named and weekday not in named:
+            self.problem(rec, "date", f"{day.isoformat()} is a {weekday}, not a {named[0]}")
+        note = self.note(rec)
+        return ResolvedDate(day=day, note=note) if note else None
 
     def note(self, rec: Rec | None) -> Note | None:
         if rec is None:

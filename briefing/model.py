@@ -5,6 +5,7 @@ Objects here are only ever built by the loader, after every check has passed.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -38,11 +39,22 @@ class CardKind(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Account:
+    """Whose account a source gives ("Seoul's presidential office"): backed by a verbatim
+    quote of the source (`evidence`), or else analyst context citing its own sources."""
+
+    by: str
+    evidence: Evidence | None
+    cites: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Source:
     """A stored source document, split into paragraphs.
 
     When `headline` is set, the first paragraph is the headline and numbering starts at the
-    paragraph after it, as a reader of the article would count.
+    paragraph after it, as a reader of the article would count. When `credit_line` is set,
+    the last paragraph is that credit line ("Source: Yonhap News Agency"), not numbered.
     """
 
     id: str
@@ -55,6 +67,8 @@ class Source:
     headline: str | None
     url: str | None
     attribution: str | None
+    credit_line: str | None
+    account: Account | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +127,15 @@ class Note:
 
 
 @dataclass(frozen=True, slots=True)
+class ResolvedDate:
+    """The calendar date the dialogue was held, from outside the sources: analyst context
+    with its citations, shown as an editorial insertion ("Saturday [9 December 2023]")."""
+
+    day: datetime.date
+    note: Note
+
+
+@dataclass(frozen=True, slots=True)
 class Quotation:
     """A quote block for a card: a speaker's words, verified like any evidence."""
 
@@ -164,11 +187,26 @@ class Dialogue:
     place: str
     date: str
     date_context: Note | None
+    resolved_date: ResolvedDate | None
     publisher: str | None
     co_chairs: tuple[Person, ...]
     evidence: tuple[Evidence, ...]
     sources: tuple[Source, ...]
     cards: tuple[Card, ...]
+
+    @property
+    def display_title(self) -> str:
+        """The title for window titles, headers and footers: the short title if any."""
+        return self.short_title or self.title
+
+    @property
+    def date_note(self) -> Note | None:
+        """The analyst note on the date: the resolved date's, else `date_context`."""
+        return self.resolved_date.note if self.resolved_date else self.date_context
+
+    @property
+    def resolved_day(self) -> datetime.date | None:
+        return self.resolved_date.day if self.resolved_date else None
 
     def source(self, source_id: str) -> Source:
         for source in self.sources:
@@ -188,6 +226,8 @@ class Dialogue:
 
     @property
     def quote_count(self) -> int:
-        """Every verified quote: on cards, on the dialogue and on the co-chairs."""
+        """Every verified quote: on cards, the dialogue, the co-chairs and the sources."""
         on_cards = sum(len(c.evidence) for c in self.cards)
-        return on_cards + len(self.evidence) + sum(len(p.evidence) for p in self.co_chairs)
+        on_sources = sum(1 for s in self.sources if s.account and s.account.evidence)
+        on_people = sum(len(p.evidence) for p in self.co_chairs)
+        return on_cards + len(self.evidence) + on_people + on_sources

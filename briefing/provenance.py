@@ -10,6 +10,8 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
+from briefing.citations import paragraph_label as paragraph_label  # where callers found it
+
 QUOTE_MARKS = {
     "\u2018": "'",
     "\u2019": "'",
@@ -127,27 +129,3 @@ def quote_spans(paragraphs: tuple[str, ...], quote: str) -> tuple[tuple[int, int
     """Where `quote` stands in the paragraphs: (paragraph index, start, end) for each
     paragraph it covers, empty when it is not there."""
     return _finder(paragraphs).spans(quote)
-
-
-def paragraph_label(numbers: list[int] | tuple[int, ...]) -> str:
-    """'paragraph 5', 'paragraphs 5-6', 'headline, paragraphs 1, 3' for paragraph numbers.
-
-    Number 0 is a source's headline.
-    """
-    unique = sorted(set(numbers))
-    if unique and unique[0] == 0:
-        rest = paragraph_label(unique[1:])
-        return f"headline, {rest}" if rest else "headline"
-    if not unique:
-        return ""
-    runs: list[str] = []
-    start = prev = unique[0]
-    for n in [*unique[1:], None]:
-        if n is not None and n == prev + 1:
-            prev = n
-            continue
-        runs.append(str(start) if start == prev else f"{start}-{prev}")
-        if n is not None:
-            start = prev = n
-    word = "paragraph" if len(unique) == 1 else "paragraphs"
-    return f"{word} {', '.join(runs)}"

@@ -17,7 +17,7 @@ def test_validate_bundled_reports_every_quote_verified(
 ) -> None:
     assert main(["validate", str(bundled)]) == 0
     out, err = capsys.readouterr()
-    assert out == f"{bundled}: valid: 8 cards, 26 points, all 35 quotes verified\n"
+    assert out == f"{bundled}: valid: 8 cards, 27 points, all 36 quotes verified\n"
     assert err == ""
 
 

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from briefing.citations import paragraph_label
 from briefing.loader import load_dialogue
 from briefing.model import Actor, CardKind, CommitmentKind
 from briefing.problems import DialogueError
-from briefing.provenance import paragraph_label
 from tests.conftest import MINIMAL, WriteDialogue
 
 
@@ -69,8 +70,14 @@ def test_bundled_commitment_is_structured(bundled: Path) -> None:
 def test_notes_cite_their_sources(bundled: Path) -> None:
     dialogue = load_dialogue(bundled)
     notes = [n for c in dialogue.cards for n in c.notes]
-    assert dialogue.date_context is not None
-    assert "9 December 2023" in dialogue.date_context.text
+    assert dialogue.resolved_date is not None
+    assert dialogue.resolved_date.day == date(2023, 12, 9)
+    date_note = dialogue.resolved_date.note
+    assert "Saturday 9 December 2023" in date_note.text and "8 December" in date_note.text
+    assert not any("whitehouse.gov" in (c.url or "") for c in date_note.cites)
+    for note in [*notes, date_note]:  # each cites a public address, not the project's notes
+        assert note.cites and all((c.url or "").startswith("https://") for c in note.cites)
+        assert not any("stg." in (c.url or "") for c in note.cites)
     assert any("REAIM 2024" in n.text for n in notes)
     assert any("AI Seoul Summit" in n.text for n in notes)
     assert any("quantum" in n.text for n in notes)

@@ -10,6 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from briefing import __version__
+from briefing.editorial import with_years
 from briefing.loader import load_dialogue
 from briefing.model import Dialogue
 from briefing.paths import bundled_dialogue
@@ -64,10 +65,12 @@ def test_cover_then_one_page_per_card_then_the_appendix(
         assert (float(box.width), float(box.height)) == pytest.approx(SIZES[size], abs=0.01)
     assert "BRIEFING BOOK" in pages[0]
     assert words(dialogue.title) in pages[0]
+    day = dialogue.resolved_day
     for index, card in enumerate(dialogue.cards, start=1):
-        assert words(card.summary) in pages[index]
+        assert words(with_years(card.summary, day)) in pages[index]
+        assert "Saturday [9 December 2023]" in pages[index]
         for point in card.points:
-            assert words(point.text) in pages[index]
+            assert words(with_years(point.text, day)) in pages[index]
     assert "Appendix: source text" in pages[len(dialogue.cards) + 1]
 
 
@@ -93,8 +96,13 @@ def test_the_appendix_has_the_full_source_in_numbered_paragraphs(
     source = dialogue.sources[0]
     assert source.headline is not None
     assert words(source.headline) in appendix
-    for number, paragraph in enumerate(source.paragraphs[1:], start=1):
+    assert source.credit_line == "Source: Yonhap News Agency" == source.paragraphs[-1]
+    for number, paragraph in enumerate(source.paragraphs[1:-1], start=1):
         assert f"{number} {words(paragraph)}" in appendix
+    last = len(source.paragraphs) - 2  # the credit line is printed, but not numbered
+    assert f"{last} {words(source.paragraphs[-2])} Source: Yonhap News Agency" in appendix
+    assert f"{last + 1} Source: Yonhap" not in appendix
+    assert "the headline and the closing credit line are not numbered" in appendix
 
 
 def test_bookmarks_for_every_section(dialogue: Dialogue, book: tuple[str, PdfReader]) -> None:

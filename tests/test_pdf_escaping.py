@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from briefing.loader import load_dialogue
-from briefing.model import Amount, Citation, Dialogue, Note, Person, Point
+from briefing.model import Account, Amount, Citation, Dialogue, Note, Person, Point
 from briefing.paths import bundled_dialogue
 from briefing.pdf import render_book, render_card
 from tests.conftest import WriteDialogue
@@ -56,7 +56,8 @@ def hostile() -> Dialogue:
             ),
         ),
     )
-    assert d.date_context is not None
+    assert d.resolved_date is not None
+    resolved_note = dataclasses.replace(d.resolved_date.note, text=f"date {ALL}")
     card = dataclasses.replace(
         card, title=f"title {ALL}", summary=f"summary {ALL}", points=points, notes=notes
     )
@@ -67,11 +68,17 @@ def hostile() -> Dialogue:
         d,
         title=f"dialogue {ALL}",
         place="Seoul & <Busan>",
-        date_context=dataclasses.replace(d.date_context, text=f"date {ALL}"),
+        resolved_date=dataclasses.replace(d.resolved_date, note=resolved_note),
         co_chairs=(
             Person(f"chair {ALL}", "조태용 <b>", "role & <role>", d.co_chairs[0].country, ()),
         ),
-        sources=(dataclasses.replace(source, paragraphs=paragraphs),),
+        sources=(
+            dataclasses.replace(
+                source,
+                paragraphs=paragraphs,
+                account=Account(f"office {ALL}", None, (Citation("c", None),)),
+            ),
+        ),
         cards=(overview, card, *d.cards[1:3]),
     )
 
@@ -83,6 +90,7 @@ def test_card_prints_every_field_literally(hostile: Dialogue) -> None:
     assert "cite R&D S&P 500" in text
     assert "when <i>, where &lt;" in text
     assert "Seoul & <Busan>" in text
+    assert f"Source: Yonhap News Agency, citing office {ALL} (analyst context)" in text
 
 
 def test_overview_prints_co_chairs_and_date_note_literally(hostile: Dialogue) -> None:

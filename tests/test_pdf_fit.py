@@ -75,7 +75,7 @@ def test_a_long_card_that_can_fit_is_shrunk_onto_exactly_one_page(size: str) -> 
     text = words(reader.pages[0].extract_text())
     for point in dialogue.card("ai").points:  # nothing dropped
         assert words(point.text) in text
-    assert "Source: Yonhap News Agency, paragraph 8" in text
+    assert "Source: Yonhap News Agency, citing Seoul's presidential office, paragraph 8." in text
     assert "Page 1 of 1" in text
 
 

@@ -10,11 +10,12 @@ import pytest
 from pypdf import PdfReader
 
 from briefing import __version__
+from briefing.citations import paragraph_label
+from briefing.editorial import with_years
 from briefing.loader import load_dialogue
 from briefing.model import Dialogue
 from briefing.paths import bundled_dialogue
 from briefing.pdf import DEFAULT_MARKING, render_card
-from briefing.provenance import paragraph_label
 
 DAY = date(2024, 5, 1)
 SIZES = {"a4": (595.28, 841.89), "letter": (612.0, 792.0)}
@@ -55,14 +56,23 @@ def test_the_page_carries_the_summary_every_point_and_the_source_line(
 ) -> None:
     card = dialogue.card(card_id)
     text = page_text(render_card(dialogue, card_id, size, generated=DAY))  # type: ignore[arg-type]
+    day = dialogue.resolved_day
     assert words(card.title) in text
-    assert words(card.summary) in text
+    assert words(with_years(card.summary, day)) in text
     for point in card.points:
-        assert words(point.text) in text
+        assert words(with_years(point.text, day)) in text
         if point.lead:
             assert words(point.lead) in text
+    # Every one-pager says when (with the resolved date and where it comes from) and whose
+    # account it is.
+    assert "Presidential office, Seoul · Saturday [9 December 2023]" in text
     numbers = [n for evidence in card.evidence for n in evidence.paragraphs]
-    assert f"Source: Yonhap News Agency, {paragraph_label(numbers)}" in text
+    credit = "Source: Yonhap News Agency, citing Seoul's presidential office"
+    assert (
+        f"{credit}, {paragraph_label(numbers)}. Dates in [brackets] are analyst context: etnews"
+        in text
+    )
+    assert "next year" not in text.replace("next year [2024]", "")
     assert "Generated 1 May 2024" in text
     assert "Page 1 of 1" in text
     assert text.count(DEFAULT_MARKING) == 2
@@ -70,14 +80,15 @@ def test_the_page_carries_the_summary_every_point_and_the_source_line(
 
 def test_source_line_gives_the_paragraph_numbers(dialogue: Dialogue) -> None:
     text = page_text(render_card(dialogue, "bio-pharma", generated=DAY))
-    assert "Source: Yonhap News Agency, paragraphs 5-6" in text
+    assert "Source: Yonhap News Agency, citing Seoul's presidential office, paragraphs 5-6" in text
     assert "¶5" in text and "¶6" in text
 
 
 def test_commitments_table_quote_and_analyst_context(dialogue: Dialogue) -> None:
     bio = page_text(render_card(dialogue, "bio-pharma", generated=DAY))
     assert "at least US$10 million" in bio
-    assert "next year, in the U.S." in bio
+    assert "next year [2024], in the U.S." in bio
+    assert "in the U.S. next year [2024] to strengthen the supply chain" in bio
     assert "Civilian-government meeting on the pharmaceutical supply chain" in bio
     security = page_text(render_card(dialogue, "technology-security", generated=DAY))
     assert "— Cho Tae-yong, South Korean National Security Adviser" in security
@@ -94,8 +105,10 @@ def test_overview_names_the_co_chairs_in_hangul_and_dates_the_dialogue(
     assert "Cho Tae-yong 조태용" in text
     assert "Jake Sullivan 제이크 설리번" in text
     assert "국가안보실" in text
-    assert "Presidential office, Seoul · Saturday" in text
-    assert "Korean reporting dates the dialogue 9 December 2023" in text
+    assert "Presidential office, Seoul · Saturday [9 December 2023]" in text
+    assert "Korean reports date the dialogue Saturday 9 December 2023" in text
+    assert "One U.S. blog post, by the Council on Foreign Relations, gives 8 December" in text
+    assert "Source: etnews (Korean), www.etnews.com/20231210000045" in text
 
 
 def test_citations_link_to_their_web_pages(dialogue: Dialogue) -> None:

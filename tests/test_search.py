@@ -157,7 +157,7 @@ def test_point_without_lead_is_still_searchable() -> None:
         notes=(),
         quote=None,
     )
-    dialogue = Dialogue(Path("x"), "D", None, "P", "d", None, None, (), (), (), (card,))
+    dialogue = Dialogue(Path("x"), "D", None, "P", "d", None, None, None, (), (), (), (card,))
     index = SearchIndex(dialogue)
     assert index.matching("naive") == (0,)
     assert index.spans(0, "naive") == {Field(Part.POINT, 0): ((0, 5),)}

@@ -53,4 +53,4 @@ def test_wheel_holds_resources_and_data_and_loads_installed(tmp_path: Path) -> N
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True
     )
-    assert result.stdout == "True 35\n"
+    assert result.stdout == "True 36\n"

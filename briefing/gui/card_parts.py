@@ -11,10 +11,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from briefing.citations import evidence_by_source, paragraph_label
+from briefing.editorial import with_years, with_years_and_spans
 from briefing.gui.flow_layout import FlowLayout
 from briefing.gui.theme import Colors
 from briefing.model import Dialogue, Evidence, Note, Point, Quotation
-from briefing.provenance import paragraph_label
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
@@ -86,11 +87,8 @@ def repolish(widget: QWidget) -> None:
 
 def evidence_caption(dialogue: Dialogue, evidence: Sequence[Evidence]) -> str:
     """'Yonhap News Agency, paragraphs 1, 9 · 2 quotes': where a point's evidence is."""
-    by_source: dict[str, list[int]] = {}
-    for item in evidence:
-        by_source.setdefault(item.source, []).extend(item.paragraphs)
     parts = []
-    for source_id, numbers in by_source.items():
+    for source_id, numbers in evidence_by_source(evidence).items():
         try:
             publisher = dialogue.source(source_id).publisher
         except KeyError:
@@ -175,16 +173,18 @@ class PointRow(_Clickable):
         self.index = index
         self.number.setText(str(index + 1))
         self.body.setTextFormat(Qt.TextFormat.RichText)
-        body = marked(point.text, spans.get("text", ()), colors)
+        day = dialogue.resolved_day  # relative years get the resolved year: "next year [2024]"
+        text, text_spans = with_years_and_spans(point.text, spans.get("text", ()), day)
+        body = marked(text, text_spans, colors)
         if point.lead:
             body = f"<b>{marked(point.lead, spans.get('lead', ()), colors)}.</b> {body}"
         self.body.setText(body)
         lead = f"{point.lead}. " if point.lead else ""
-        self.setAccessibleName(f"Point {index + 1}: {lead}{point.text}")
-        self._show_chips(point, bool(spans.get("commitment")))
+        self.setAccessibleName(f"Point {index + 1}: {lead}{text}")
+        self._show_chips(point, bool(spans.get("commitment")), dialogue)
         self.caption.setText(evidence_caption(dialogue, point.evidence))
 
-    def _show_chips(self, point: Point, matched: bool) -> None:
+    def _show_chips(self, point: Point, matched: bool, dialogue: Dialogue) -> None:
         commitment = point.commitment
         if commitment is None:
             self.chips.hide()
@@ -192,7 +192,8 @@ class PointRow(_Clickable):
         who = f"{commitment.actors.label} · {commitment.kind.value}"
         texts: list[tuple[str, str | None]] = [(commitment.actors.value.lower(), who)]
         texts.append(("amount", commitment.amount.label if commitment.amount else None))
-        texts.append(("when", commitment.timeframe))
+        when = commitment.timeframe
+        texts.append(("when", with_years(when, dialogue.resolved_day) if when else None))
         texts.append(("where", commitment.place))
         for chip, (kind, text) in zip(self._chips, texts, strict=True):
             if chip.property("chip") != kind:

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from briefing.citations import source_line
+from briefing.editorial import dialogue_date, insertion_credit, with_years_and_spans
 from briefing.gui.card_parts import (
     NoteBox,
     PointRow,
@@ -132,11 +134,14 @@ class CardSheet(QFrame):
         self.card_id, self.query = card.id, query
         ratio = self.devicePixelRatioF()
         self.icon.setPixmap(line_pixmap(card.icon or "overview", colors.accent, 28, ratio))
-        title = dialogue.short_title or dialogue.title
+        title = dialogue.display_title
         self.overline.setText(f"{card_position(dialogue, card)}  \u00b7  {title.upper()}")
         show_text(self.title, card.title, at(Part.TITLE), colors)
-        self.meta.setText(f"{dialogue.place} \u00b7 {dialogue.date}")
-        show_text(self.summary, card.summary, at(Part.SUMMARY), colors)
+        self.meta.setText(f"{dialogue.place} \u00b7 {dialogue_date(dialogue)}")
+        summary, summary_spans = with_years_and_spans(
+            card.summary, at(Part.SUMMARY), dialogue.resolved_day
+        )
+        show_text(self.summary, summary, summary_spans, colors)
 
         people = dialogue.co_chairs if card.kind is CardKind.OVERVIEW else ()
         self.people_heading.setVisible(bool(people))
@@ -176,12 +181,14 @@ class CardSheet(QFrame):
             box.setVisible(i < len(card.notes))
         self.notes_heading.setVisible(bool(card.notes))
 
-        publishers = sorted({dialogue.source(e.source).publisher for e in card.evidence})
         count = len(card.evidence)
         claim = "Its one quote is" if count == 1 else f"All {count} quotes on this card are"
-        self.footer.setText(
-            f"Source: {', '.join(publishers)}. {claim} verified word for word against the source."
-        )
+        lines = [
+            source_line(dialogue, card),
+            f"{claim} verified word for word against the source.",
+            insertion_credit(dialogue),
+        ]
+        self.footer.setText("\n".join(line for line in lines if line))
 
     def show_selection(self, point: int | None) -> QWidget | None:
         """Marks the selected point (or the quotation); returns its widget."""

@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
 from briefing.gui.card_parts import text_label
 from briefing.gui.pdf_output import CardKey, PdfOutput
 from briefing.gui.state import PAGE_SIZES, Navigation, NavigationState
-
-PAGE_SIZE_LABELS = {"a4": "A4", "letter": "Letter"}
+from briefing.page_sizes import PAGE_SIZE_LABELS
 
 
 class PreviewPane(QWidget):

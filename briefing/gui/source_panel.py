@@ -13,11 +13,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing.citations import paragraph_label, paragraph_number
 from briefing.gui.card_parts import text_label
 from briefing.gui.state import Navigation, NavigationState
 from briefing.gui.theme import Colors, Theme
 from briefing.model import Evidence, Source
-from briefing.provenance import paragraph_label, quote_spans
+from briefing.provenance import quote_spans
 
 
 def _tool_button(text: str, tip: str) -> QToolButton:
@@ -152,13 +153,12 @@ class SourcePanel(QWidget):
         headline = QTextCharFormat()
         headline.setFontWeight(QFont.Weight.Bold)
         headline.setFontPointSize(self.font().pointSizeF() * 1.2)
-        first_number = 0 if source.headline else 1
         for i, paragraph in enumerate(source.paragraphs):
             if i == 0:
                 cursor.setBlockFormat(block)
             else:
                 cursor.insertBlock(block)
-            label = i + first_number
+            label = paragraph_number(source, i)  # None for a closing credit line
             if label:
                 cursor.insertText(f"\u00b6{label}  ", number)
             self._starts.append(cursor.position())

@@ -6,17 +6,16 @@ tells them the new state.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QObject, Signal
 
 from briefing.model import Card, Dialogue, Evidence
+from briefing.page_sizes import PAGE_SIZES as PAGE_SIZES
+from briefing.page_sizes import PageSize as PageSize
 
 if TYPE_CHECKING:
     from briefing.search import Field, SearchIndex, Span
-
-PageSize = Literal["a4", "letter"]
-PAGE_SIZES: tuple[PageSize, ...] = ("a4", "letter")
 
 QUOTE = -1
 """`NavigationState.point` when the card's quotation is selected rather than a point."""

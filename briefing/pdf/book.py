@@ -19,6 +19,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from briefing.citations import paragraph_number, source_credit
+from briefing.editorial import dialogue_date
 from briefing.model import Dialogue, Source
 from briefing.pdf import markup
 from briefing.pdf.fitting import fit_card
@@ -80,7 +82,7 @@ def render_book(
 
 
 def _book_info(dialogue: Dialogue) -> DocumentInfo:
-    name = dialogue.short_title or dialogue.title
+    name = dialogue.display_title
     return DocumentInfo(
         title=f"Briefing book — {dialogue.title}",
         author=author(dialogue),
@@ -95,7 +97,7 @@ def _cover(dialogue: Dialogue, geometry: PageGeometry, cover_pages: int) -> list
         Bookmark("cover", "Cover"),
         Paragraph("BRIEFING BOOK", s["cover_kicker"]),
         Paragraph(markup.text(dialogue.title), s["cover_title"]),
-        Paragraph(markup.text(f"{dialogue.place} · {dialogue.date}"), s["cover_meta"]),
+        Paragraph(markup.text(f"{dialogue.place} · {dialogue_date(dialogue)}"), s["cover_meta"]),
     ]
     for person in dialogue.co_chairs:
         name = f"{person.name} {person.name_ko}" if person.name_ko else person.name
@@ -146,7 +148,7 @@ def _contents(dialogue: Dialogue, geometry: PageGeometry, cover_pages: int) -> F
 
 
 def _source_credit(source: Source) -> str:
-    credit = f"Source: {markup.text(source.publisher)}, “{markup.text(source.title)}”"
+    credit = f"Source: {markup.text(source_credit(source))}, “{markup.text(source.title)}”"
     if source.url:
         credit += f", {markup.web_link(source.url)}"
     return credit
@@ -164,16 +166,35 @@ def _appendix(dialogue: Dialogue) -> list[Flowable]:
         story.append(Paragraph(markup.text(source.publisher.upper()), s["cover_kicker"]))
         if source.headline is None:
             story.append(Paragraph(markup.text(source.title), s["appendix_headline"]))
-        meta = "Paragraphs are numbered as the cards cite them; the headline is not numbered."
-        if source.url:
-            meta = f"{markup.web_link(source.url)}<br/>{meta}"
-        story.append(Paragraph(meta, s["appendix_meta"]))
-        first = 0 if source.headline is not None else 1
+        story.append(Paragraph(_appendix_meta(source), s["appendix_meta"]))
         for offset, text in enumerate(source.paragraphs):
-            number = first + offset
-            body = markup.anchor(index, number) + markup.text(text)
-            if number == 0:
+            number = paragraph_number(source, offset)
+            if number is None:  # the credit line: the source's own words, not a paragraph
+                story.append(Paragraph(markup.text(text), s["appendix_meta"]))
+            elif number == 0:
+                body = markup.anchor(index, number) + markup.text(text)
                 story.append(Paragraph(body, s["appendix_headline"]))
             else:
+                body = markup.anchor(index, number) + markup.text(text)
                 story.append(Paragraph(body, s["appendix_para"], bulletText=str(number)))
     return story
+
+
+def _appendix_meta(source: Source) -> str:
+    """The source's address and how its paragraphs are numbered (markup)."""
+    unnumbered = [
+        part
+        for part, present in (
+            ("the headline", source.headline is not None),
+            ("the closing credit line", source.credit_line is not None),
+        )
+        if present
+    ]
+    meta = "Paragraphs are numbered as the cards cite them"
+    if unnumbered:
+        verb = "is" if len(unnumbered) == 1 else "are"
+        meta += f"; {' and '.join(unnumbered)} {verb} not numbered"
+    meta = markup.text(meta + ".")
+    if source.url:
+        meta = f"{markup.web_link(source.url)}<br/>{meta}"
+    return meta

@@ -13,6 +13,8 @@ from urllib.parse import urlsplit
 from reportlab.lib.colors import white
 from reportlab.platypus import Flowable, HRFlowable
 
+from briefing.citations import source_line
+from briefing.editorial import dialogue_date, insertion_credit, with_years
 from briefing.model import Card, CardKind, Citation, Commitment, Dialogue, Note, Person, Point
 from briefing.pdf import markup
 from briefing.pdf.flowables import (
@@ -65,24 +67,26 @@ def card_blocks(
     """Every block of the card's page; `linked` makes paragraph references link to the
     book's appendix."""
     body: list[Flowable] = [*_title_block(dialogue, card, styles)]
-    body.append(_bluf(card, styles))
+    body.append(_bluf(dialogue, card, styles))
     if card.points:
         _open_section(body, "Key points", styles)
         body.extend(_point(dialogue, point, styles, linked) for point in card.points)
     if card.commitments:
         _open_section(body, "Commitments", styles)
-        body.append(_commitment_table(card.commitments, styles, width))
+        body.append(_commitment_table(dialogue, card.commitments, styles, width))
     if card.quote is not None:
         _open_section(body, "On the record", styles)
         body.append(_quote(dialogue, card, styles, linked))
     notes: list[tuple[str, Note]] = [("", note) for note in card.notes]
-    if card.kind is CardKind.OVERVIEW and dialogue.date_context is not None:
-        notes.insert(0, ("Date.", dialogue.date_context))
+    if card.kind is CardKind.OVERVIEW and dialogue.date_note is not None:
+        notes.insert(0, ("Date.", dialogue.date_note))
     if notes:
         _after(body, styles.gap(12))
         body.append(_notes(notes, styles))
-    line = markup.source_line(dialogue, card)
-    source = MeasuredParagraph(markup.text(line), styles["source_line"]) if line else None
+    line = ". ".join(
+        part for part in (source_line(dialogue, card), insertion_credit(dialogue)) if part
+    )
+    source = MeasuredParagraph(markup.text(line + "."), styles["source_line"]) if line else None
     return CardBlocks(body, source)
 
 
@@ -90,7 +94,9 @@ def _title_block(dialogue: Dialogue, card: Card, styles: Stylesheet) -> list[Flo
     blocks: list[Flowable] = [
         MeasuredParagraph(markup.text(dialogue.title), styles["kicker"]),
         MeasuredParagraph(markup.text(card.title), styles["title"]),
-        MeasuredParagraph(markup.text(f"{dialogue.place} · {dialogue.date}"), styles["meta"]),
+        MeasuredParagraph(
+            markup.text(f"{dialogue.place} · {dialogue_date(dialogue)}"), styles["meta"]
+        ),
     ]
     if card.kind is CardKind.OVERVIEW:
         blocks.extend(_co_chair(person, styles) for person in dialogue.co_chairs)
@@ -125,10 +131,11 @@ def _open_section(body: list[Flowable], title: str, styles: Stylesheet) -> None:
     body.append(Label(title.upper(), styles["section"]))
 
 
-def _bluf(card: Card, styles: Stylesheet) -> Flowable:
+def _bluf(dialogue: Dialogue, card: Card, styles: Stylesheet) -> Flowable:
+    summary = with_years(card.summary, dialogue.resolved_day)
     content = [
         Label(BLUF_LABEL.upper(), styles["label"]),
-        MeasuredParagraph(markup.text(card.summary), styles["summary"]),
+        MeasuredParagraph(markup.text(summary), styles["summary"]),
     ]
     return ShadedBox(
         content,
@@ -151,10 +158,11 @@ def _lead(lead: str | None) -> str:
 
 
 def _point(dialogue: Dialogue, point: Point, styles: Stylesheet, linked: bool) -> Flowable:
+    day = dialogue.resolved_day
     return RunInParagraph(
-        markup.text(point.text),
+        markup.text(with_years(point.text, day)),
         styles["point"],
-        lead=_lead(point.lead),
+        lead=_lead(with_years(point.lead or "", day)),
         lead_font=BOLD,
         refs=markup.paragraph_refs(dialogue, point.evidence, linked=linked),
         ref_style=_ref_style(styles),
@@ -163,7 +171,7 @@ def _point(dialogue: Dialogue, point: Point, styles: Stylesheet, linked: bool) -
 
 
 def _commitment_table(
-    commitments: tuple[Commitment, ...], styles: Stylesheet, width: float
+    dialogue: Dialogue, commitments: tuple[Commitment, ...], styles: Stylesheet, width: float
 ) -> Flowable:
     head, cell = styles["cell_head"], styles["cell"]
     rows: list[list[Flowable]] = [[Label(title.upper(), head) for title, _ in COMMITMENT_COLUMNS]]
@@ -172,9 +180,9 @@ def _commitment_table(
         values = (
             c.actors.label,
             c.kind.value.capitalize(),
-            c.what,
+            with_years(c.what, dialogue.resolved_day),
             c.amount.stated if c.amount is not None else "",
-            when,
+            with_years(when, dialogue.resolved_day),
         )
         rows.append([MeasuredParagraph(markup.text(v or EMPTY_CELL), cell) for v in values])
     return Grid(

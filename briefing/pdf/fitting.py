@@ -6,6 +6,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, Spacer
 
 from briefing.model import Card, Dialogue
+from briefing.page_sizes import PAGE_SIZE_LABELS
 from briefing.pdf.cardpage import card_blocks
 from briefing.pdf.flowables import stack_height
 from briefing.pdf.styles import (
@@ -26,7 +27,7 @@ class CardTooLong(Exception):
         self.overflow_pt = overflow_pt
         self.page_size = page_size
         lines = max(1, round(overflow_pt / (MIN_BODY_SIZE * BODY_LEADING / BODY_SIZE)))
-        on = {"a4": " A4", "letter": " Letter"}.get(page_size, "")
+        on = f" {PAGE_SIZE_LABELS[page_size]}" if page_size in PAGE_SIZE_LABELS else ""
         super().__init__(
             f"card {card_id!r} does not fit on one{on} page: it is {overflow_pt:.0f} pt "
             f"(about {lines} lines of body text) too long even with body text at "

@@ -7,13 +7,13 @@ dialogue file is ever read as a tag.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
-from briefing.model import Card, Dialogue, Evidence
+from briefing.citations import evidence_by_source, paragraph_runs, run_label
+from briefing.model import Dialogue, Evidence
 from briefing.pdf.flowables import Ref
-from briefing.provenance import paragraph_label
 
 _ATTRIBUTE = {'"': "&quot;"}
 EN_DASH = "\u2013"
@@ -54,23 +54,11 @@ def card_anchor_name(card_index: int) -> str:
     return f"card{card_index}"
 
 
-def _runs(numbers: Iterable[int]) -> list[tuple[int, int]]:
-    runs: list[tuple[int, int]] = []
-    for n in sorted(set(numbers)):
-        if runs and n == runs[-1][1] + 1:
-            runs[-1] = (runs[-1][0], n)
-        else:
-            runs.append((n, n))
-    return runs
-
-
 def paragraph_refs(dialogue: Dialogue, evidence: Sequence[Evidence], *, linked: bool) -> list[Ref]:
     """'¶4, 6, 9-10' (en dash), 'headline, ¶1' for a point's evidence, one Ref per run; in
     the book each run links to its paragraph in the appendix. Prefixed by the publisher when
     the dialogue has several sources. Plain text: drawn, never parsed as markup."""
-    by_source: dict[str, list[int]] = {}
-    for item in evidence:
-        by_source.setdefault(item.source, []).extend(item.paragraphs)
+    by_source = evidence_by_source(evidence)
     indexes = {s.id: i for i, s in enumerate(dialogue.sources)}
     refs: list[Ref] = []
     for source_id, numbers in by_source.items():
@@ -79,14 +67,14 @@ def paragraph_refs(dialogue: Dialogue, evidence: Sequence[Evidence], *, linked: 
         if len(dialogue.sources) > 1:
             separator += dialogue.sources[index].publisher + " "
         sign = "¶"  # on the first numbered run only
-        for first, last in _runs(numbers):
+        for first, last in paragraph_runs(numbers):
             if first == 0:
                 refs.append(_ref(separator + "headline", index, 0, linked))
                 separator = ", "
                 first += 1
                 if first > last:
                     continue
-            label = str(first) if first == last else f"{first}{EN_DASH}{last}"
+            label = run_label(first, last, EN_DASH)
             refs.append(_ref(separator + sign + label, index, first, linked))
             separator, sign = ", ", ""
     return refs
@@ -94,17 +82,3 @@ def paragraph_refs(dialogue: Dialogue, evidence: Sequence[Evidence], *, linked: 
 
 def _ref(label: str, source_index: int, number: int, linked: bool) -> Ref:
     return Ref(label, anchor_name(source_index, number) if linked else None)
-
-
-def source_line(dialogue: Dialogue, card: Card) -> str:
-    """'Source: Yonhap News Agency, paragraphs 5-6' from the card's evidence (plain text)."""
-    by_source: dict[str, list[int]] = {}
-    for item in card.evidence:
-        by_source.setdefault(item.source, []).extend(item.paragraphs)
-    parts = []
-    for source in dialogue.sources:
-        if source.id in by_source:
-            parts.append(f"{source.publisher}, {paragraph_label(by_source[source.id])}")
-    if not parts:
-        return ""
-    return ("Source: " if len(parts) == 1 else "Sources: ") + "; ".join(parts)

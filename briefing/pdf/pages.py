@@ -21,6 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from briefing import __version__
+from briefing.editorial import long_date
 from briefing.pdf.fonts import BOLD, REGULAR, register_fonts
 from briefing.pdf.styles import MUTED, NAVY, RULE, PageGeometry
 
@@ -30,20 +31,6 @@ MARKING_SIZE = 7.0
 MIN_MARKING_SIZE = 5.0
 MARKING_TRACKING = 0.6
 FOOTER_SIZE = 7.5
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 _SPACE = re.compile(r"\s+")
 
 # Streams are compressed: a one-pager is ~37 KB instead of ~60 KB, for ~1.3 ms more per
@@ -65,11 +52,6 @@ def generation_date(generated: date | None) -> date:
         except (ValueError, OverflowError, OSError):
             raise ValueError(f"SOURCE_DATE_EPOCH is not a Unix time: {epoch!r}") from None
     return date.today()
-
-
-def date_label(day: date) -> str:
-    """'9 December 2023', whatever the process locale."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
 def clean_marking(marking: str, geometry: PageGeometry) -> tuple[str, float]:
@@ -96,7 +78,7 @@ class PageDecor:
     def __init__(self, geometry: PageGeometry, marking: str, generated: date) -> None:
         self.geometry = geometry
         self.marking, self.marking_size = clean_marking(marking, geometry)
-        self.generated = f"Generated {date_label(generated)}"
+        self.generated = f"Generated {long_date(generated)}"
 
     def __call__(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         g = self.geometry

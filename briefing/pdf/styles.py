@@ -8,18 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
-from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 
+from briefing.page_sizes import PAGE_DIMENSIONS
+from briefing.page_sizes import PageSize as PageSize  # the PDF package's page-size type
 from briefing.pdf.fonts import BOLD, REGULAR, register_fonts
-
-PageSize = Literal["a4", "letter"]
-
-PAGE_SIZES: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER}
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,11 +50,10 @@ class PageGeometry:
 
 
 def page_geometry(page_size: str) -> PageGeometry:
-    try:
-        width, height = PAGE_SIZES[page_size]
-    except KeyError:
-        raise ValueError(f"unknown page size {page_size!r}: use 'a4' or 'letter'") from None
-    return PageGeometry(width, height)
+    for size, (width, height) in PAGE_DIMENSIONS.items():
+        if size == page_size:
+            return PageGeometry(width, height)
+    raise ValueError(f"unknown page size {page_size!r}: use 'a4' or 'letter'")
 
 
 # Restrained palette: one navy for structure, warm amber only for analyst context.

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QListView, QScrollArea, QWidget
 
+from briefing.editorial import with_years
 from briefing.gui.main_window import MainWindow
 from briefing.gui.state import QUOTE
 from briefing.model import CardKind
@@ -32,7 +33,7 @@ def test_clicking_every_sector_updates_card_title_and_status(
         card = dialogue.cards[row]
         click_row(qtbot, window, row)
         assert window.card_view.title.text() == card.title
-        assert window.card_view.summary.text() == card.summary
+        assert window.card_view.summary.text() == with_years(card.summary, dialogue.resolved_day)
         shown = [r.body.text() for r in window.card_view.point_rows()]
         assert len(shown) == len(card.points)
         assert card.title in window.windowTitle()

@@ -180,7 +180,7 @@ def test_preview_shows_the_one_page_pdf_and_switches_page_size(
         ),
         timeout=20000,
     )
-    assert preview.sizes.checkedButton().text() == "Letter"
+    assert preview.sizes.checkedButton().text() == "US Letter"
     window.navigation.go_to(3)
     qtbot.waitUntil(lambda: preview._shown is not None and preview._shown[1] == "bio-pharma")
 
