@@ -21,9 +21,10 @@ from reportlab.platypus import (
 
 from briefing.model import Dialogue, Source
 from briefing.pdf import markup
+from briefing.pdf.coverage import check_book, check_marking
 from briefing.pdf.fitting import fit_card
 from briefing.pdf.flowables import Bookmark
-from briefing.pdf.fonts import REGULAR, register_fonts
+from briefing.pdf.fonts import DATA_FONTS, REGULAR, register_fonts
 from briefing.pdf.onepager import author
 from briefing.pdf.pages import (
     DEFAULT_MARKING,
@@ -51,8 +52,11 @@ def render_book(
     marking: str = DEFAULT_MARKING,
     generated: date | None = None,
 ) -> bytes:
-    """The whole dialogue as one PDF with bookmarks; raises CardTooLong like render_card."""
+    """The whole dialogue as one PDF with bookmarks; raises UncoveredCharacters and
+    CardTooLong like render_card."""
     register_fonts()
+    check_book(dialogue, DATA_FONTS)
+    check_marking(marking, DATA_FONTS)
     geometry = page_geometry(page_size)
     decor = PageDecor(geometry, marking, generation_date(generated))
     templates = [page_template(name, geometry, decor) for name in ("cover", "card", "appendix")]
