@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import subprocess
+import sys
+import textwrap
 from datetime import date
 from pathlib import Path
 
@@ -94,3 +97,39 @@ def test_a_successful_export_replaces_the_targets_and_keeps_the_users_files(
         assert "Generated 1 May 2024" in PdfReader(path).pages[0].extract_text()
     users = [name for name in before if name.endswith(".part")]
     assert {name: after[name] for name in users} == {name: before[name] for name in users}
+
+
+def test_an_export_killed_between_renames_leaves_only_whole_files(
+    folder: Path, tmp_path: Path
+) -> None:
+    """The child dies at its fourth rename: three targets are new, the rest as before."""
+    before = snapshot(folder)
+    reference = tmp_path / "reference"
+    new = {p.name: p.read_bytes() for p in export_pdfs(DIALOGUE, reference, generated=DAY)}
+    script = textwrap.dedent(
+        f"""\
+        import os
+        from datetime import date
+        from briefing.loader import load_dialogue
+        from briefing.paths import bundled_dialogue
+        from briefing.pdf import export_pdfs
+        real_replace, calls = os.replace, []
+        def replace(src, dst):
+            calls.append(dst)
+            if len(calls) == 4:
+                os._exit(9)
+            real_replace(src, dst)
+        os.replace = replace
+        export_pdfs(load_dialogue(bundled_dialogue()), {str(folder)!r}, generated=date(2024, 5, 1))
+        """
+    )
+    died = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert died.returncode == 9, died.stderr
+    after = snapshot(folder)
+    replaced = [name for name in new if after[name] == new[name]]
+    assert replaced == list(new)[:3]
+    assert all(after[name] == before[name] for name in list(new)[3:])
+    # The staged files of the killed run stay, hidden; the user's files are untouched.
+    assert {name: after[name] for name in before if name.endswith(".part")} == {
+        name: before[name] for name in before if name.endswith(".part")
+    }
