@@ -64,6 +64,11 @@ def covered(*font_names: str) -> frozenset[str]:
     return frozenset.intersection(*sets)
 
 
+@cache
+def _drawable(fonts: tuple[str, ...]) -> frozenset[str]:
+    return covered(*fonts) | FOLDED_WHITESPACE
+
+
 def _font_characters(name: str) -> frozenset[str]:
     font = pdfmetrics.getFont(name)
     if isinstance(font, CheckedTTFont):
@@ -102,7 +107,7 @@ class CheckedTTFont(TTFont):  # type: ignore[misc]
 
 def check_fields(where: str, fields: Iterable[Field], fonts: tuple[str, ...]) -> None:
     """Raises UncoveredCharacters for the first field with a character the fonts lack."""
-    have = covered(*fonts) | FOLDED_WHITESPACE
+    have = _drawable(fonts)
     for path, text in fields:
         missing = uncovered(text, have)
         if missing:
