@@ -119,3 +119,23 @@ def test_text_that_reaches_a_font_unchecked_is_refused_not_blanked(font: str) ->
     canvas.drawString(0, 0, "covered 한국")
     with pytest.raises(UncoveredCharacters, match=r"U\+0E2A 'ส'"):
         canvas.drawString(0, 20, "not covered ส")
+
+
+@pytest.mark.parametrize("render", ["card", "book"])
+def test_text_the_checks_miss_is_refused_by_the_fonts_with_its_place(
+    render: str, write_dialogue: WriteDialogue, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the checks before drawing removed, the fonts still refuse, naming the place."""
+    from briefing.pdf import book, onepager
+
+    monkeypatch.setattr(onepager, "check_card", lambda *args: None)
+    monkeypatch.setattr(book, "check_book", lambda *args: None)
+    dialogue = load_dialogue(write_dialogue(MINIMAL.replace(POINT, "Five (ห้า) million.")))
+    with pytest.raises(UncoveredCharacters) as caught:
+        if render == "card":
+            render_card(dialogue, "research")
+        else:
+            render_book(dialogue)
+    where = "d.yaml: card 'research'" if render == "card" else "d.yaml: the book"
+    assert str(caught.value).startswith(f"{where}: the text '")
+    assert "U+0E2B 'ห', U+0E49 '\u0e49', U+0E32 'า'" in str(caught.value)

@@ -21,7 +21,7 @@ from reportlab.platypus import (
 
 from briefing.model import Dialogue, Source
 from briefing.pdf import markup
-from briefing.pdf.coverage import check_book, check_marking
+from briefing.pdf.coverage import check_book, check_marking, drawing
 from briefing.pdf.fitting import fit_card
 from briefing.pdf.flowables import Bookmark
 from briefing.pdf.fonts import DATA_FONTS, REGULAR, register_fonts
@@ -75,7 +75,8 @@ def render_book(
         for card_story in cards:
             story.extend([NextPageTemplate("card"), PageBreak(), *card_story])
         story.extend([NextPageTemplate("appendix"), PageBreak(), *_appendix(dialogue)])
-        pdf = build_pdf(story, geometry, templates, _book_info(dialogue), show_outline=True)
+        with drawing(f"{dialogue.path.name}: the book"):
+            pdf = build_pdf(story, geometry, templates, _book_info(dialogue), show_outline=True)
         laid_out = marks[0].page - 1 if marks else cover_pages
         if laid_out == cover_pages:
             break

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import cache
 from typing import Any
 
@@ -22,6 +23,7 @@ from briefing.model import Card, CardKind, Dialogue, Note, Source
 # one run turn them into spaces (flowables.one_line).
 FOLDED_WHITESPACE = frozenset("\t\n\r")
 SHOWN_AT_MOST = 10
+UNPLACED = "a PDF page"  # where a refusal by the fonts themselves happened, until known
 Field = tuple[str, str]  # (key path, text)
 
 
@@ -101,8 +103,19 @@ class CheckedTTFont(TTFont):  # type: ignore[misc]
         if missing:
             excerpt = text if len(text) <= 40 else text[:40] + "…"
             shown = "".join(" " if unicodedata.category(ch)[0] in "CZ" else ch for ch in excerpt)
-            raise UncoveredCharacters("a PDF page", f"the text {shown!r}", missing)
+            raise UncoveredCharacters(UNPLACED, f"the text {shown!r}", missing)
         return super().splitString(text, doc, encoding)
+
+
+@contextmanager
+def drawing(where: str) -> Iterator[None]:
+    """Names `where` (file and card) in a refusal raised by the fonts themselves."""
+    try:
+        yield
+    except UncoveredCharacters as exc:
+        if exc.where != UNPLACED:
+            raise
+        raise UncoveredCharacters(where, exc.field, exc.characters) from None
 
 
 def check_fields(where: str, fields: Iterable[Field], fonts: tuple[str, ...]) -> None:

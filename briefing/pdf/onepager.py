@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from briefing.model import Card, Dialogue
-from briefing.pdf.coverage import check_card, check_marking
+from briefing.pdf.coverage import check_card, check_marking, drawing
 from briefing.pdf.fitting import fit_card
 from briefing.pdf.fonts import DATA_FONTS, register_fonts
 from briefing.pdf.pages import (
@@ -38,10 +38,11 @@ def render_card(
     check_marking(marking, DATA_FONTS)
     geometry = page_geometry(page_size)
     decor = PageDecor(geometry, marking, generation_date(generated))
-    story = fit_card(dialogue, card, geometry, linked=False, page_size=page_size)
-    return build_pdf(
-        story, geometry, [page_template("card", geometry, decor)], card_info(dialogue, card)
-    )
+    with drawing(f"{dialogue.path.name}: card {card.id!r}"):
+        story = fit_card(dialogue, card, geometry, linked=False, page_size=page_size)
+        return build_pdf(
+            story, geometry, [page_template("card", geometry, decor)], card_info(dialogue, card)
+        )
 
 
 def author(dialogue: Dialogue) -> str:
