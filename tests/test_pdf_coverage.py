@@ -139,3 +139,22 @@ def test_text_the_checks_miss_is_refused_by_the_fonts_with_its_place(
     where = "d.yaml: card 'research'" if render == "card" else "d.yaml: the book"
     assert str(caught.value).startswith(f"{where}: the text '")
     assert "U+0E2B 'ห', U+0E49 '\u0e49', U+0E32 'า'" in str(caught.value)
+
+
+def test_control_characters_are_refused_though_the_fonts_map_them_to_empty_glyphs() -> None:
+    """Tab, line feed and carriage return are spaces; any other control is refused."""
+    import dataclasses
+
+    from briefing.paths import bundled_dialogue
+
+    dialogue = load_dialogue(bundled_dialogue())
+    card = dialogue.card("ai")
+    changed = dataclasses.replace(card, summary="Bell\x07 and escape\x1b[2J and\tsome\r\nlines")
+    cards = tuple(changed if c.id == "ai" else c for c in dialogue.cards)
+    dialogue = dataclasses.replace(dialogue, cards=cards)
+    with pytest.raises(UncoveredCharacters) as caught:
+        render_card(dialogue, "ai")
+    assert "sectors[5].summary: the PDF fonts have no glyph for U+0007, U+001B;" in str(
+        caught.value
+    )
+    assert "\x1b" not in str(caught.value)

@@ -75,7 +75,14 @@ def _font_characters(name: str) -> frozenset[str]:
     font = pdfmetrics.getFont(name)
     if isinstance(font, CheckedTTFont):
         return font.characters
-    return frozenset(chr(code) for code in font.face.charToGlyph)
+    return drawable_characters(font.face.charToGlyph)
+
+
+def drawable_characters(char_to_glyph: Iterable[int]) -> frozenset[str]:
+    """The characters a font maps to a glyph, without control characters: fonts often map
+    them to an empty glyph, which would hide them."""
+    found = (chr(code) for code in char_to_glyph)
+    return frozenset(ch for ch in found if unicodedata.category(ch) != "Cc")
 
 
 def uncovered(text: str, have: frozenset[str]) -> str:
@@ -94,7 +101,7 @@ class CheckedTTFont(TTFont):  # type: ignore[misc]
 
     def __init__(self, name: str, filename: str) -> None:
         super().__init__(name, filename)
-        self.characters = frozenset(chr(code) for code in self.face.charToGlyph)
+        self.characters = drawable_characters(self.face.charToGlyph)
 
     def splitString(self, text: Any, doc: Any, encoding: str = "utf-8") -> Any:
         if isinstance(text, bytes):
