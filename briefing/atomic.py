@@ -1,31 +1,58 @@
 """Crash-safe file writes: the old file or the new one is there, never a part of one.
 
-On Linux the data goes to an unnamed file (O_TMPFILE) that vanishes if the process dies,
-and gets a name only once complete; elsewhere to a hidden temporary file. Either way the
-final step is an atomic rename over the target.
+The data goes to a temporary file in the target's folder, is flushed to disk and renamed
+over the target with os.replace (atomic on POSIX and Windows). Where Linux offers unnamed
+files (O_TMPFILE), the data gets a name only once complete; elsewhere the temporary file
+is a hidden `.NAME.<random>.part` that a killed process may leave behind. Only files this
+process created are ever removed.
 """
 
 from __future__ import annotations
 
-import glob
 import os
 import secrets
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+
+MODE = 0o644
+
+
+@dataclass(frozen=True, slots=True)
+class StagedFile:
+    """Complete data on disk under a temporary name, waiting to replace `target`."""
+
+    target: Path
+    temp: Path
+
+    def commit(self) -> Path:
+        """Renames the data over the target; raises OSError (the temporary file stays)."""
+        os.replace(self.temp, self.target)
+        return self.target
+
+    def discard(self) -> None:
+        self.temp.unlink(missing_ok=True)
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
-    """Writes `data` to `path` atomically; raises OSError when the folder cannot be written.
+    """Writes `data` to `path` atomically; raises OSError when the folder cannot be written."""
+    staged = stage(path, data)
+    try:
+        return staged.commit()
+    except BaseException:
+        staged.discard()
+        raise
 
-    A process killed between naming its temporary file and the rename (microseconds) can
-    leave a hidden `.NAME.*.part` behind; the next write of the same target removes it.
+
+def stage(path: str | os.PathLike[str], data: bytes) -> StagedFile:
+    """Writes `data` next to `path` under a temporary name, flushed to disk.
+
+    Raises OSError and leaves nothing behind when it cannot.
     """
     target = Path(path)
     folder = target.parent
-    _remove_stale_parts(target)
-    temp = folder / f".{target.name}.{secrets.token_hex(4)}.part"
     handle = _unnamed_file(folder)
-    named = handle is None
+    temp: Path | None = None
     if handle is None:
         handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
         temp = Path(name)
@@ -34,23 +61,18 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
-            os.fchmod(out.fileno(), 0o644)
-            if not named:
+            if hasattr(os, "fchmod"):  # not on Windows before Python 3.13
+                os.fchmod(out.fileno(), MODE)
+            if temp is None:
+                temp = folder / f".{target.name}.{secrets.token_hex(4)}.part"
                 _give_name(out.fileno(), temp)
-        os.replace(temp, target)
+        if not hasattr(os, "fchmod"):
+            os.chmod(temp, MODE)
     except BaseException:
-        temp.unlink(missing_ok=True)
+        if temp is not None:
+            temp.unlink(missing_ok=True)
         raise
-    return target
-
-
-def _remove_stale_parts(target: Path) -> None:
-    try:
-        stale = list(target.parent.glob(f".{glob.escape(target.name)}.*.part"))
-    except OSError:
-        return
-    for part in stale:
-        part.unlink(missing_ok=True)
+    return StagedFile(target, temp)
 
 
 def _give_name(handle: int, name: Path) -> None:
@@ -64,10 +86,11 @@ def _give_name(handle: int, name: Path) -> None:
 
 
 def _unnamed_file(folder: Path) -> int | None:
+    """A file without a name in `folder`, where Linux offers one; None elsewhere."""
     flag = getattr(os, "O_TMPFILE", 0)
-    if not flag or not Path("/proc/self/fd").is_dir():
+    if not flag or not hasattr(os, "O_DIRECTORY") or not Path("/proc/self/fd").is_dir():
         return None
     try:
-        return os.open(folder, flag | os.O_WRONLY, 0o644)
+        return os.open(folder, flag | os.O_WRONLY, MODE)
     except OSError:
         return None  # the file system may not support it; an unwritable folder fails below

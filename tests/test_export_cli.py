@@ -93,6 +93,22 @@ def test_folder_that_cannot_be_created_is_a_clear_error(
     assert "it is a file, not a folder" in capsys.readouterr().err
 
 
+@pytest.mark.skipif(not hasattr(os, "symlink") or os.name != "posix", reason="POSIX links")
+def test_a_broken_link_as_the_folder_is_named_as_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    link = tmp_path / "out"
+    link.symlink_to(tmp_path / "gone")
+    assert main(["export", "--out", str(link), "--overview"]) == 1
+    assert capsys.readouterr().err == (
+        f"briefing export: cannot write into {link}: {link} is a broken link "
+        "(it points to something that does not exist)\n"
+    )
+    assert main(["export", "--out", str(link / "pdfs"), "--overview"]) == 1
+    assert f"{link} is a broken link" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root may write anywhere")
 def test_read_only_folder_is_a_clear_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -106,7 +122,7 @@ def test_read_only_folder_is_a_clear_error(
     assert f"cannot write {tmp_path / (STEM + '-overview-a4.pdf')}: Permission denied" in err
 
 
-def test_a_failed_write_removes_what_the_export_wrote(tmp_path: Path) -> None:
+def test_a_target_that_cannot_be_replaced_leaves_the_folder_as_it_was(tmp_path: Path) -> None:
     dialogue = load_dialogue(bundled_dialogue())
     (tmp_path / f"{STEM}-book-a4.pdf").mkdir()  # the last file cannot be written
     progress: list[tuple[int, int, str]] = []
@@ -118,7 +134,7 @@ def test_a_failed_write_removes_what_the_export_wrote(tmp_path: Path) -> None:
             progress=lambda d, t, p: progress.append((d, t, p.name)),
         )
     assert progress[0] == (1, len(CARD_IDS) + 1, f"{STEM}-overview-a4.pdf")
-    assert len(progress) == len(CARD_IDS)
+    assert len(progress) == len(CARD_IDS) + 1  # every file rendered before any is written
     assert [p.name for p in tmp_path.iterdir()] == [f"{STEM}-book-a4.pdf"]  # the folder
 
 

@@ -54,12 +54,41 @@ def outline(reader: PdfReader) -> list[tuple[int, str, int]]:
     return found
 
 
+PAGE_HEADINGS = [
+    "BRIEFING BOOK",
+    "Overview",
+    "Semiconductors",
+    "Joint research (MSIT\u2013NSF)",
+    "Bio and pharmaceuticals",
+    "Batteries and clean energy",
+    "Artificial intelligence",
+    "ICT infrastructure and 5G/6G standards",
+    "Technology security",
+    "Appendix: source text",
+]
+
+
+def heading(page: Any, dialogue: Dialogue) -> str:
+    """The first line a reader sees below the marking: a card's kicker is skipped."""
+    lines = [line for line in page.extract_text().splitlines() if line.strip()]
+    body = [line for line in lines if "OPEN-SOURCE SUMMARY" not in line]
+    body = [line for line in body if not line.startswith("Generated ")]
+    return body[1] if body[0] == dialogue.title else body[0]
+
+
+def test_the_pages_in_order_by_their_headings(
+    dialogue: Dialogue, book: tuple[str, PdfReader]
+) -> None:
+    _, reader = book
+    assert [heading(page, dialogue) for page in reader.pages] == PAGE_HEADINGS
+
+
 def test_cover_then_one_page_per_card_then_the_appendix(
     dialogue: Dialogue, book: tuple[str, PdfReader]
 ) -> None:
     size, reader = book
     pages = texts(reader)
-    assert len(pages) >= 1 + len(dialogue.cards) + 1
+    assert len(pages) == 1 + len(dialogue.cards) + 1
     for page in reader.pages:
         box = page.mediabox
         assert (float(box.width), float(box.height)) == pytest.approx(SIZES[size], abs=0.01)

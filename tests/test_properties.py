@@ -99,14 +99,50 @@ def test_arbitrary_text_survives_dump_and_load(drawn: tuple[dict[str, Any], list
     assert again.cards == dialogue.cards
 
 
+def drawable_only(value: Any, have: frozenset[str]) -> Any:
+    """`value` with every character the PDF fonts lack replaced by '?' (keys unchanged)."""
+    if isinstance(value, str):
+        return "".join(ch if ch in have else "?" for ch in value)
+    if isinstance(value, list):
+        return [drawable_only(item, have) for item in value]
+    if isinstance(value, dict):
+        return {key: drawable_only(item, have) for key, item in value.items()}
+    return value
+
+
+def all_text(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    items = value.values() if isinstance(value, dict) else value
+    return "".join(all_text(item) for item in items)
+
+
 @PROPERTY
 @given(documents())
-def test_any_card_renders_one_page_or_says_too_long(
+def test_any_card_renders_one_page_or_says_why_not(
     drawn: tuple[dict[str, Any], list[str]],
 ) -> None:
-    from briefing.pdf import CardTooLong, render_card
+    """Text with characters the fonts lack is refused by name; any other text renders on
+    exactly one page or is refused as too long."""
+    from briefing.pdf import CardTooLong, UncoveredCharacters, render_card
+    from briefing.pdf.coverage import covered
+    from briefing.pdf.fonts import DATA_FONTS, register_fonts
 
-    dialogue = load(*drawn)
+    register_fonts()
+    have = covered(*DATA_FONTS)
+    document, quotes = drawn
+    drawable = drawable_only(document, have), drawable_only(quotes, have)
+    if drawable != drawn:
+        dialogue = load(document, quotes)
+        try:
+            render_card(dialogue, dialogue.cards[-1].id, "letter")
+        except UncoveredCharacters as refused:
+            assert refused.characters
+            assert not have & set(refused.characters)
+            assert set(refused.characters) <= set(all_text(drawn))
+        except CardTooLong:
+            pass
+    dialogue = load(*drawable)  # now every character can be drawn: never refused for that
     card = dialogue.cards[-1]
     try:
         pdf = render_card(dialogue, card.id, "letter")

@@ -4,6 +4,7 @@ Imports ReportLab; callers (CLI, GUI) import this package lazily, when a PDF is 
 """
 
 from briefing.pdf.book import render_book
+from briefing.pdf.coverage import UncoveredCharacters
 from briefing.pdf.export import ExportError, export_pdfs
 from briefing.pdf.fitting import CardTooLong
 from briefing.pdf.onepager import render_card
@@ -15,6 +16,7 @@ __all__ = [
     "CardTooLong",
     "ExportError",
     "PageSize",
+    "UncoveredCharacters",
     "export_pdfs",
     "render_book",
     "render_card",

@@ -23,9 +23,10 @@ from briefing.citations import paragraph_number, source_credit
 from briefing.editorial import dialogue_date
 from briefing.model import Dialogue, Source
 from briefing.pdf import markup
+from briefing.pdf.coverage import check_book, check_marking, drawing
 from briefing.pdf.fitting import fit_card
 from briefing.pdf.flowables import Bookmark
-from briefing.pdf.fonts import REGULAR, register_fonts
+from briefing.pdf.fonts import DATA_FONTS, REGULAR, register_fonts
 from briefing.pdf.onepager import author
 from briefing.pdf.pages import (
     DEFAULT_MARKING,
@@ -53,8 +54,11 @@ def render_book(
     marking: str = DEFAULT_MARKING,
     generated: date | None = None,
 ) -> bytes:
-    """The whole dialogue as one PDF with bookmarks; raises CardTooLong like render_card."""
+    """The whole dialogue as one PDF with bookmarks; raises UncoveredCharacters and
+    CardTooLong like render_card."""
     register_fonts()
+    check_book(dialogue, DATA_FONTS)
+    check_marking(marking, DATA_FONTS)
     geometry = page_geometry(page_size)
     decor = PageDecor(geometry, marking, generation_date(generated))
     templates = [page_template(name, geometry, decor) for name in ("cover", "card", "appendix")]
@@ -73,7 +77,8 @@ def render_book(
         for card_story in cards:
             story.extend([NextPageTemplate("card"), PageBreak(), *card_story])
         story.extend([NextPageTemplate("appendix"), PageBreak(), *_appendix(dialogue)])
-        pdf = build_pdf(story, geometry, templates, _book_info(dialogue), show_outline=True)
+        with drawing(f"{dialogue.path.name}: the book"):
+            pdf = build_pdf(story, geometry, templates, _book_info(dialogue), show_outline=True)
         laid_out = marks[0].page - 1 if marks else cover_pages
         if laid_out == cover_pages:
             break

@@ -1,4 +1,4 @@
-"""`export_pdfs`: write the one-pagers and the book of a dialogue into a folder, atomically."""
+"""`export_pdfs`: write the one-pagers and the book of a dialogue into a folder, all or nothing."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
-from briefing.atomic import write_atomic
+from briefing.atomic import StagedFile, stage, write_atomic
 from briefing.model import Dialogue
 from briefing.pdf.book import render_book
 from briefing.pdf.onepager import render_card
@@ -32,12 +32,15 @@ def export_pdfs(
     """Writes '<stem>-<card-id>-<size>.pdf' per card (all cards when `card_ids` is None, the
     overview first) and '<stem>-book-<size>.pdf'; returns the paths written, in order.
 
-    Each file is complete or absent: it is written to a temporary file in `out_dir` and
-    renamed; when any file fails, the files this call already wrote are removed again.
-    Raises ValueError for an unknown card id or page size, CardTooLong for a card that
-    cannot fit, and ExportError (an OSError) when the folder cannot be created or written.
+    All or nothing: every file is rendered in memory first (`progress` is told after each),
+    then all are written to temporary files in `out_dir`, and only then renamed over their
+    targets. When anything fails, the folder is left as it was: the previous files keep
+    their contents and no new file stays. Raises ValueError for an unknown card id or page
+    size, UncoveredCharacters (a ValueError) for text the fonts cannot draw, CardTooLong for
+    a card that cannot fit, and ExportError (an OSError) when the folder cannot be created
+    or written.
     """
-    page_geometry(page_size)  # an unknown size fails before anything is written
+    page_geometry(page_size)  # an unknown size fails before anything is rendered
     known = [card.id for card in dialogue.cards]
     ids = known if card_ids is None else list(card_ids)
     unknown = [card_id for card_id in ids if card_id not in known]
@@ -65,24 +68,62 @@ def export_pdfs(
     for path, _ in jobs:
         if path.parent != out:  # an id from a hand-built model, not the loader
             raise ValueError(f"a card id cannot name another folder: {path.name!r}")
+    rendered: list[tuple[Path, bytes]] = []
+    for path, render in jobs:
+        rendered.append((path, render()))
+        if progress is not None:
+            progress(len(rendered), len(jobs), path)
     _make_folder(out)
-    written: list[Path] = []
+    return replace_all(rendered)
+
+
+def replace_all(files: Sequence[tuple[Path, bytes]]) -> list[Path]:
+    """Writes every file or none: stages all, then renames each over its target; when a
+    rename fails, the targets already replaced get their previous contents back."""
+    staged: list[StagedFile] = []
     try:
-        for path, render in jobs:
-            data = render()
+        for path, data in files:
             try:
-                write_atomic(path, data)
+                staged.append(stage(path, data))
             except OSError as exc:
                 raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
-            written.append(path)
-            if progress is not None:
-                progress(len(written), len(jobs), path)
+        previous = {s.target: _contents(s.target) for s in staged}
     except BaseException:
-        # A failed export leaves no partial set behind: remove what this call wrote.
-        for path in written:
-            path.unlink(missing_ok=True)
+        for s in staged:
+            s.discard()
         raise
-    return written
+    done: list[StagedFile] = []
+    try:
+        for s in staged:
+            try:
+                s.commit()
+            except OSError as exc:
+                raise ExportError(f"cannot write {s.target}: {exc.strerror or exc}") from exc
+            done.append(s)
+    except BaseException:
+        for s in staged[len(done) :]:
+            s.discard()
+        for s in reversed(done):
+            _restore(s.target, previous[s.target])
+        raise
+    return [s.target for s in staged]
+
+
+def _contents(path: Path) -> bytes | None:
+    """A target's current bytes, to put back if the batch fails; None when absent."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
+
+
+def _restore(path: Path, contents: bytes | None) -> None:
+    if contents is None:
+        path.unlink(missing_ok=True)
+    else:
+        write_atomic(path, contents)
 
 
 def _card_job(
@@ -95,6 +136,12 @@ def _make_folder(out: Path) -> None:
     try:
         out.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
+        for part in (out, *out.parents):
+            if part.is_symlink() and not part.exists():
+                raise ExportError(
+                    f"cannot write into {out}: {part} is a broken link (it points to "
+                    "something that does not exist)"
+                ) from None
         raise ExportError(f"cannot write into {out}: it is a file, not a folder") from None
     except OSError as exc:
         raise ExportError(f"cannot create the folder {out}: {exc.strerror or exc}") from exc

@@ -12,13 +12,24 @@ text (`RunInParagraph`) rather than written into it as tags.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
+
+# A lead-in drawn beside the text may take at most this share of the first line.
+LEAD_SHARE = 0.6
+_LINE_BREAKS = re.compile(r"[\t\n\r]+")
+
+
+def one_line(text: str) -> str:
+    """Text drawn as one run (not broken into lines): tabs and line breaks become spaces."""
+    return _LINE_BREAKS.sub(" ", text)
 
 
 class MeasuredParagraph(Paragraph):  # type: ignore[misc]
@@ -54,7 +65,9 @@ class RunInParagraph(MeasuredParagraph):
     """Plain text with a bold lead-in drawn before its first line and references after its
     last line (on a line of their own when the last line is full).
 
-    `text` must be escaped plain text: one font, so ReportLab takes its fast path.
+    `text` must be escaped plain text: one font, so ReportLab takes its fast path. A lead-in
+    wider than `LEAD_SHARE` of the first line is set as bold markup in the text instead,
+    so that it wraps like any text.
     """
 
     def __init__(
@@ -68,11 +81,13 @@ class RunInParagraph(MeasuredParagraph):
         ref_style: RefStyle | None = None,
         bulletText: str | None = None,
     ) -> None:
+        lead = one_line(lead)
         self.lead = lead
         self.lead_font = lead_font
-        self.refs = tuple(refs)
+        self.refs = tuple(Ref(one_line(r.label), r.destination) for r in refs)
         self.ref_style = ref_style
         self._ref_gap = 0.0
+        self._plain = (text, style, bulletText)
         if lead:
             indent = stringWidth(lead + " ", lead_font, style.fontSize)
             style = ParagraphStyle(f"{style.name}+lead", parent=style, firstLineIndent=indent)
@@ -83,6 +98,11 @@ class RunInParagraph(MeasuredParagraph):
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if self._measured_for == availWidth:
             return self._measured
+        style = self.style
+        if self.lead and style.firstLineIndent > LEAD_SHARE * (
+            availWidth - style.leftIndent - style.rightIndent
+        ):
+            self._run_lead_into_text()
         width, height = super().wrap(availWidth, availHeight)
         if self.refs and self.ref_style is not None:
             rs = self.ref_style
@@ -96,6 +116,15 @@ class RunInParagraph(MeasuredParagraph):
                 self.height = height  # drawPara sets the text from the top of self.height
         self._measured = (width, height)
         return self._measured
+
+    def _run_lead_into_text(self) -> None:
+        """Sets the lead-in as bold markup at the start of the text, wrapped with it."""
+        text, style, bullet = self._plain
+        lead = escape(self.lead)
+        if self.lead_font != style.fontName:
+            lead = f'<font face="{self.lead_font}">{lead}</font>'
+        Paragraph.__init__(self, f"{lead} {text}", style, bulletText=bullet)
+        self.lead = ""
 
     def _last_line_end(self, availWidth: float) -> float:
         """Where the text of the last line ends, from the paragraph's left edge."""

@@ -1,4 +1,7 @@
-"""The bundled Nanum Gothic TrueType fonts (Latin and Hangul), registered once per process."""
+"""The bundled Nanum Gothic TrueType fonts (Latin and Hangul), registered once per process.
+
+Each refuses to lay out a character it has no glyph for (`coverage.CheckedTTFont`).
+"""
 
 from __future__ import annotations
 
@@ -7,9 +10,9 @@ from functools import cache
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
 from briefing.paths import font_path
+from briefing.pdf.coverage import CheckedTTFont
 
 REGULAR = "NanumGothic"
 BOLD = "NanumGothic-Bold"
@@ -19,6 +22,8 @@ FONT_FILES: dict[str, str] = {
     REGULAR: "NanumGothic.ttf",
     BOLD: "NanumGothicBold.ttf",
 }
+# Data text may be drawn in either face: it must be in both.
+DATA_FONTS = (REGULAR, BOLD)
 
 _lock = threading.Lock()
 _registered = False
@@ -36,7 +41,7 @@ def register_fonts() -> None:
         if _registered:
             return
         for name, file in FONT_FILES.items():
-            font = TTFont(name, str(font_path(file)))
+            font = CheckedTTFont(name, str(font_path(file)))
             # ReportLab copies the whole 4 MB glyf table out of the font file for every
             # subset of every PDF (~0.4 ms each); tables never change, so keep one copy.
             font.face.get_table = cache(font.face.get_table)

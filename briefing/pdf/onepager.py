@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from briefing.model import Card, Dialogue
+from briefing.pdf.coverage import check_card, check_marking, drawing
 from briefing.pdf.fitting import fit_card
-from briefing.pdf.fonts import register_fonts
+from briefing.pdf.fonts import DATA_FONTS, register_fonts
 from briefing.pdf.pages import (
     DEFAULT_MARKING,
     DocumentInfo,
@@ -28,16 +29,20 @@ def render_card(
 ) -> bytes:
     """The card as a PDF of exactly one page.
 
-    Raises KeyError for an unknown card id and CardTooLong when the card cannot fit.
+    Raises KeyError for an unknown card id, UncoveredCharacters for text the fonts cannot
+    draw and CardTooLong when the card cannot fit.
     """
     register_fonts()
     card = dialogue.card(card_id)
+    check_card(dialogue, card, DATA_FONTS)
+    check_marking(marking, DATA_FONTS)
     geometry = page_geometry(page_size)
     decor = PageDecor(geometry, marking, generation_date(generated))
-    story = fit_card(dialogue, card, geometry, linked=False, page_size=page_size)
-    return build_pdf(
-        story, geometry, [page_template("card", geometry, decor)], card_info(dialogue, card)
-    )
+    with drawing(f"{dialogue.path.name}: card {card.id!r}"):
+        story = fit_card(dialogue, card, geometry, linked=False, page_size=page_size)
+        return build_pdf(
+            story, geometry, [page_template("card", geometry, decor)], card_info(dialogue, card)
+        )
 
 
 def author(dialogue: Dialogue) -> str:
