@@ -23,6 +23,11 @@ from briefing.gui.theme import current_colors
 KEPT_SHEETS = 12
 """Sheets kept laid out, so that going back and forth between cards only paints."""
 PREPARE_DELAY_MS = 40
+NO_DIALOGUE = (
+    "No dialogue is open. Open one with File \u203a Open; a file with "
+    "problems reloads by itself once it is fixed and saved."
+)
+NO_MATCH = "No card matches the search. Press Esc to clear it and see every card."
 
 
 class CardView(QScrollArea):
@@ -47,10 +52,8 @@ class CardView(QScrollArea):
         self._column = QVBoxLayout()
         self._column.setContentsMargins(0, 0, 0, 0)
         self._column.addWidget(self.sheet)
-        self.empty = QLabel(
-            "No dialogue is open. Open one with File \u203a Open; a file with "
-            "problems reloads by itself once it is fixed and saved."
-        )
+        self.empty = QLabel(NO_DIALOGUE)
+        self.empty.setTextFormat(Qt.TextFormat.PlainText)
         self.empty.setObjectName("emptyCard")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -89,7 +92,7 @@ class CardView(QScrollArea):
         if new.dialogue is not old.dialogue:
             self.forget()
         card_changed = new.dialogue is not old.dialogue or new.card != old.card
-        if card_changed or new.query != old.query:
+        if card_changed or new.query != old.query or new.visible != old.visible:
             self.refresh()
             if card_changed:
                 self.verticalScrollBar().setValue(0)
@@ -107,6 +110,11 @@ class CardView(QScrollArea):
         """Shows the current card, filling its sheet if it does not show it yet."""
         state = self._navigation.state
         card = state.current
+        if card is not None and state.query.strip() and not state.visible:
+            card = None  # the search left no card: show none rather than an unrelated one
+            self.empty.setText(NO_MATCH)
+        else:
+            self.empty.setText(NO_DIALOGUE)
         self.empty.setVisible(card is None)
         if card is None or state.dialogue is None:
             self.sheet.hide()

@@ -196,6 +196,20 @@ class SectorNavigator(QListView):
             self._syncing = False
 
 
+QUERY_SHOWN = 60
+"""Characters of the query the "no cards match" line repeats before an ellipsis."""
+
+
+def no_match_text(state: NavigationState) -> str:
+    """'No cards match “…”' when a search leaves no card; else an empty string."""
+    query = " ".join(state.query.split())
+    if state.dialogue is None or not query or state.visible:
+        return ""
+    if len(query) > QUERY_SHOWN:
+        query = query[: QUERY_SHOWN - 1] + "\u2026"
+    return f"No cards match \u201c{query}\u201d"
+
+
 class NavigatorPanel(QWidget):
     """The navigator under a heading that names the open dialogue."""
 
@@ -209,6 +223,10 @@ class NavigatorPanel(QWidget):
         self.heading = text_label("navigatorTitle", selectable=False)
         self.details = text_label("navigatorMeta", selectable=False)
         self.navigator = SectorNavigator(navigation)
+        self.no_match = text_label("noMatch", selectable=False)
+        self.no_match.setObjectName("noMatch")
+        self.no_match.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.no_match.hide()
         header = QWidget()
         header.setObjectName("navigatorHeader")
         top = QVBoxLayout(header)
@@ -220,11 +238,15 @@ class NavigatorPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(header)
+        layout.addWidget(self.no_match)
         layout.addWidget(self.navigator, 1)
         navigation.changed.connect(self._state_changed)
         self._state_changed(navigation.state, NavigationState())
 
     def _state_changed(self, new: NavigationState, old: NavigationState) -> None:
+        nothing = no_match_text(new)
+        self.no_match.setText(nothing)  # plain text: the query is shown as typed
+        self.no_match.setVisible(bool(nothing))
         dialogue = new.dialogue
         if dialogue is old.dialogue and old.dialogue is not None:
             return
