@@ -230,8 +230,8 @@ def _item_name(key: str, index: int, node: Any, count: int) -> str:
         name = "quote" if count == 1 else f"{ordinal(number)} quote"
         return f"{name} '{clean(quote, QUOTE_CHARS, keep_end=True)}'" if quote else name
     if key == "co_chairs":
-        name = _text(node, "name")
-        return f"co-chair {number} '{clean(name)}'" if name else f"co-chair {number}"
+        person = _text(node, "name")
+        return f"co-chair {number} '{clean(person)}'" if person else f"co-chair {number}"
     if key == "sources":
         title = _text(node, "title") or _text(node, "id")
         return f"source {number} '{clean(title)}'" if title else f"source {number}"
