@@ -43,6 +43,13 @@ QSS_PAIRS = [
     ("source attribution", 'QLabel[role="attribution"]', 'QLabel[role="attribution"]'),
     ("preview message", "QLabel#previewMessage", "QLabel#previewMessage"),
     ("preview buttons", "QWidget#previewBar QToolButton", "QWidget#previewBar QToolButton"),
+    ("zoom level", "QLabel#previewZoom", "QWidget#previewZoomBar"),
+    ("zoom buttons", "QWidget#previewZoomBar QToolButton", "QWidget#previewZoomBar QToolButton"),
+    (
+        "fit button, on",
+        "QWidget#previewZoomBar QToolButton:checked",
+        "QWidget#previewZoomBar QToolButton:checked",
+    ),
     ("empty card", "QLabel#emptyCard", "QWidget#cardPage"),
     ("no search match", "QLabel#noMatch", "QLabel#noMatch"),
     ("status bar", "QStatusBar QLabel", "QStatusBar"),
