@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from briefing.gui.desktop import plain_tooltip
 from briefing.gui.flow_layout import FlowLayout
 from briefing.gui.theme import Colors
 from briefing.model import Dialogue, Evidence, Note, Point, Quotation
@@ -191,7 +192,7 @@ class PointRow(_Clickable):
                 repolish(chip)
             chip.setText(text or "")
             chip.setVisible(bool(text))
-        self._chips[0].setToolTip(commitment.what)
+        self._chips[0].setToolTip(plain_tooltip(commitment.what))
         self.chips.setAccessibleName(f"Commitment: {commitment.what}")
         set_flag(self.chips, "matched", matched)
         self.chips.show()  # last: showing polishes new chips, their kinds and all
@@ -205,6 +206,11 @@ class NoteBox(QFrame):
         self.setObjectName("noteBox")
         self.text = text_label("noteText")
         self.cites = text_label("noteCites")
+        for label in (self.text, self.cites):  # web addresses in notes are links
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+            label.setOpenExternalLinks(False)
+            label.linkActivated.connect(_open_note_link)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.setSpacing(6)
@@ -214,15 +220,16 @@ class NoteBox(QFrame):
     def show_note(
         self, note: Note, text_spans: Sequence[Span], cite_spans: Sequence[Span], colors: Colors
     ) -> None:
-        show_text(self.text, note.text, text_spans, colors)
-        titles = " ".join(c.title for c in note.cites)  # as the search index joins them
-        if cite_spans:
-            self.cites.setTextFormat(Qt.TextFormat.RichText)
-            self.cites.setText("Cites: " + marked(titles, cite_spans, colors))
-            return
-        self.cites.setTextFormat(Qt.TextFormat.PlainText)
-        lines = [f"{c.title} ({c.url})" if c.url else c.title for c in note.cites]
-        self.cites.setText("Cites: " + "; ".join(lines))
+        from briefing.gui.note_links import citations, linked
+
+        self.text.setText(linked(note.text, text_spans, colors))
+        self.cites.setText(citations(note.cites, cite_spans, colors))
+
+
+def _open_note_link(href: str) -> None:
+    from briefing.gui import desktop
+
+    desktop.open_web_link(href)  # http and https only, checked again
 
 
 def _trimmed(text: str, spans: Sequence[Span], chars: str) -> tuple[str, list[Span]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import OrderedDict
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -80,6 +81,35 @@ class CardView(QScrollArea):
         sheet.installEventFilter(self)
         sheet.point_activated.connect(self._navigation.select_point)
         return sheet
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """Right-click (or the Menu key) on a point: select it and offer to copy it."""
+        from briefing.gui import point_menu
+
+        row = self._point_row_at(event)
+        state = self._navigation.state
+        card = state.current
+        if row is None or card is None or state.dialogue is None:
+            event.ignore()
+            return
+        self._navigation.select_point(row.index)
+        menu = point_menu.point_menu(self, state.dialogue, card.points[row.index])
+        point_menu.show_menu(menu, event.globalPos())
+        menu.deleteLater()
+
+    def _point_row_at(self, event: QContextMenuEvent) -> PointRow | None:
+        page = self.widget()
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            widget = QApplication.focusWidget()
+        elif page is not None:
+            widget = page.childAt(page.mapFromGlobal(event.globalPos()))
+        else:
+            return None
+        while widget is not None and widget is not self:
+            if isinstance(widget, PointRow) and self.sheet.isAncestorOf(widget):
+                return widget
+            widget = widget.parentWidget()
+        return None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and (watched is self.sheet or watched is self.empty):

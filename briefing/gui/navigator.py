@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing.gui.desktop import plain_tooltip
 from briefing.gui.icons import line_pixmap
 from briefing.gui.state import Navigation, NavigationState
 from briefing.gui.theme import current_colors
@@ -60,7 +61,9 @@ class CardListModel(QAbstractListModel):
         card = self._cards[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return card.title
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole title, however it is elided
+            return plain_tooltip(f"{card.title}, {points_label(len(card.points))}")
+        if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{card.title}, {points_label(len(card.points))}"
         if role == POINTS_ROLE:
             return len(card.points)

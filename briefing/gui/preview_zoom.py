@@ -10,9 +10,10 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QWheelEvent
+from PySide6.QtGui import QKeySequence, QWheelEvent
 
 from briefing.atomic import write_atomic
+from briefing.gui import desktop
 
 ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0, 6.0)
 """The zoom levels, as a share of the page's printed size on screen."""
@@ -43,11 +44,6 @@ def next_step(current: float, direction: int) -> float:
     return next((s for s in reversed(ZOOM_STEPS) if s < current * 0.99), ZOOM_STEPS[0])
 
 
-def open_url(url: QUrl) -> bool:
-    """Opens `url` with the desktop's program for it (the one place that does; tests replace it)."""
-    return QDesktopServices.openUrl(url)
-
-
 _FOLDER: list[Path] = []
 
 
@@ -61,7 +57,7 @@ def preview_folder() -> Path:
 def open_in_viewer(pdf: bytes, name: str) -> Path:
     """Writes `pdf` (atomically) as `name` in the preview folder and opens it in a viewer."""
     path = write_atomic(preview_folder() / name, pdf)
-    if not open_url(QUrl.fromLocalFile(str(path))):
+    if not desktop.open_url(QUrl.fromLocalFile(str(path))):
         raise OSError(f"no program to open {path.name} was found")
     return path
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
-from briefing.gui import preview_zoom
+from briefing.gui import desktop, preview_zoom
 from briefing.gui.main_window import MainWindow
 from briefing.gui.preview import PreviewPane
 from tests.gui.conftest import DialogCalls
@@ -123,7 +123,7 @@ def test_open_in_pdf_viewer_writes_the_card_pdf_and_opens_it(
     qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     opened: list[QUrl] = []
-    monkeypatch.setattr(preview_zoom, "open_url", lambda url: opened.append(url) or True)
+    monkeypatch.setattr(desktop, "open_url", lambda url: opened.append(url) or True)
     window.navigation.go_to_id("ai")
     preview = shown_preview(qtbot, window)
     qtbot.waitUntil(lambda: preview._shown is not None and preview._shown[1] == "ai", timeout=20000)
@@ -141,7 +141,7 @@ def test_open_in_pdf_viewer_writes_the_card_pdf_and_opens_it(
 def test_no_viewer_says_so(
     qtbot: Any, window: MainWindow, dialog_calls: DialogCalls, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(preview_zoom, "open_url", lambda _url: False)
+    monkeypatch.setattr(desktop, "open_url", lambda _url: False)
     preview = shown_preview(qtbot, window)
     preview.actions_by_name["openInViewer"].trigger()
     ((title, message),) = dialog_calls.errors
