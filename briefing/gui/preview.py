@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from briefing.gui import preview_zoom
 from briefing.gui.card_parts import text_label
+from briefing.gui.flow_layout import FlowLayout
 from briefing.gui.pdf_output import CardKey, PdfOutput
 from briefing.gui.preview_zoom import Fit, ZoomControl, key_sequences
 from briefing.gui.state import PAGE_SIZES, Navigation, NavigationState
@@ -90,9 +91,15 @@ class PreviewPane(QWidget):
         """Zoom out and in, the zoom shown, fit width, fit page, and Open in PDF viewer."""
         bar = QWidget()
         bar.setObjectName("previewZoomBar")
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(12, 6, 12, 6)
+        outer = QVBoxLayout(bar)
+        outer.setContentsMargins(12, 6, 12, 6)
+        flow = FlowLayout(spacing=8)  # a narrow pane puts Open on a line of its own
+        outer.addLayout(flow)
+        zoom_group = QWidget()
+        row = QHBoxLayout(zoom_group)
+        row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(4)
+        flow.addWidget(zoom_group)
         standard = QKeySequence.StandardKey
         self.actions_by_name: dict[str, QAction] = {}
         for name, text, tip, keys, run in (
@@ -123,8 +130,9 @@ class PreviewPane(QWidget):
             if name in ("fitWidth", "fitPage"):
                 action.setCheckable(True)
             if name == "openInViewer":
-                row.addStretch(1)
-            row.addWidget(button)
+                flow.addWidget(button)
+            else:
+                row.addWidget(button)
             if name == "zoomIn":
                 self.zoom_label = QLabel("100%")
                 self.zoom_label.setObjectName("previewZoom")
@@ -170,7 +178,8 @@ class PreviewPane(QWidget):
 
     def _state_changed(self, new: NavigationState, old: NavigationState) -> None:
         self._check_size(new)
-        if (new.dialogue, new.card, new.page_size) != (old.dialogue, old.card, old.page_size):
+        shown = (new.dialogue, new.card, new.page_size, bool(new.visible))
+        if shown != (old.dialogue, old.card, old.page_size, bool(old.visible)):
             self.refresh()
 
     def _check_size(self, state: NavigationState) -> None:
@@ -186,6 +195,9 @@ class PreviewPane(QWidget):
         if card is None:
             self._say("No card to preview.")
             return
+        if state.query.strip() and not state.visible:
+            self._say("No card matches the search.")  # never an unrelated card
+            return
         key = self._output.key(card.id, state.page_size)
         if key in (self._wanted, self._shown):
             return
@@ -195,6 +207,8 @@ class PreviewPane(QWidget):
         self._output.request_preview(card.id, state.page_size)
 
     def _say(self, text: str) -> None:
+        self._shown = None  # the view no longer shows it; showing it again asks again
+        self._enable_view_actions(False)
         self.message.setText(text)
         self._pages.setCurrentWidget(self.message)
 

@@ -153,3 +153,16 @@ def test_the_zoom_actions_wait_for_a_pdf(window: MainWindow) -> None:
     preview = window.preview  # made, not shown: no PDF yet
     assert not preview.actions_by_name["zoomIn"].isEnabled()
     assert not preview.actions_by_name["openInViewer"].isEnabled()
+
+
+def test_a_search_without_matches_shows_no_card_in_the_preview(
+    qtbot: Any, window: MainWindow
+) -> None:
+    preview = shown_preview(qtbot, window)
+    qtbot.keyClicks(window.search, "zzzz-nothing")
+    assert preview.message.isVisible()
+    assert preview.message.text() == "No card matches the search."
+    assert not preview.actions_by_name["openInViewer"].isEnabled()
+    window.actions_by_name["clearSearch"].trigger()
+    qtbot.waitUntil(lambda: preview.view.isVisible(), timeout=20000)
+    assert preview.actions_by_name["openInViewer"].isEnabled()
