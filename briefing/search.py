@@ -188,17 +188,25 @@ class SearchIndex:
             "\n".join(fold(text) for _, text in card_texts(card, people))
             for card, people in zip(dialogue.cards, self._people, strict=True)
         )
+        self._last: tuple[tuple[str, ...], tuple[int, ...]] = ((), ())
 
     def matching(self, query: str) -> tuple[int, ...]:
         """Indices of the cards that contain every term of `query` (all cards when empty)."""
         terms = query_terms(query)
         if not terms:
             return tuple(range(len(self._folded)))
-        return tuple(
-            i
-            for i, folded in enumerate(self._folded)
-            if all(starts_a_word(folded, term) for term in terms)
+        last_terms, last_found = self._last
+        # Typing on only narrows: a card that has a word starting with "batt" has one
+        # starting with "bat", so only the cards the shorter query found can match.
+        narrowing = bool(last_terms) and all(
+            any(term.startswith(old) for term in terms) for old in last_terms
         )
+        candidates = last_found if narrowing else range(len(self._folded))
+        found = tuple(
+            i for i in candidates if all(starts_a_word(self._folded[i], term) for term in terms)
+        )
+        self._last = (terms, found)
+        return found
 
     def spans(self, card_index: int, query: str) -> dict[Field, tuple[Span, ...]]:
         """The match spans in each text of one card (fields without matches left out)."""

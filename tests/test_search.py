@@ -217,3 +217,9 @@ def test_co_chairs_are_searchable_and_have_spans_on_the_overview(dialogue: Dialo
     spans = index.spans(0, "sullivan")
     text = people_text(dialogue.co_chairs)
     assert [text[a:b] for a, b in spans[Field(Part.PEOPLE)]] == ["Sullivan"]
+
+
+def test_typing_on_gives_the_same_cards_as_a_fresh_search(dialogue: Dialogue) -> None:
+    typed = SearchIndex(dialogue)
+    for query in ("b", "ba", "bat", "batt", "battery", "battery c", "battery cl", "c", "AI", "A"):
+        assert typed.matching(query) == SearchIndex(dialogue).matching(query), query
