@@ -57,7 +57,7 @@ _FIELDS = {
     "what": "what is committed",
     "timeframe": "timeframe",
     "stated": "amount as stated",
-    "value": "amount",
+    "value": "number",
     "currency": "currency",
     "qualifier": "qualifier",
     "format": "format line",
