@@ -154,3 +154,43 @@ def test_copy_point_with_citation_from_the_right_click_menu(
         assert "Yonhap News Agency, \u201cS. Korea, U.S. agree" in line
         assert line.endswith(paragraph_label(evidence.paragraphs))
         assert paragraph_label(evidence.paragraphs).startswith("paragraph")
+
+
+def test_the_menu_key_on_a_focused_point_offers_the_copy(
+    qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[list[str]] = []
+    monkeypatch.setattr(
+        point_menu, "show_menu", lambda menu, _at: shown.append([a.text() for a in menu.actions()])
+    )
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    row = window.card_view.point_rows()[1]
+    row.setFocus()
+    qtbot.waitUntil(row.hasFocus)
+    centre = row.rect().center()
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Keyboard,
+        centre,
+        row.mapToGlobal(centre),
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(row, event)
+    assert shown == [["Copy Point with Citation"]]
+    assert window.navigation.state.point == 1
+
+
+def test_right_click_outside_the_points_offers_nothing(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(point_menu, "show_menu", lambda *_: pytest.fail("a menu was shown"))
+    overline = window.card_view.sheet.overline  # plain, not selectable: no menu of its own
+    centre = overline.rect().center()
+    event = QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse,
+        centre,
+        overline.mapToGlobal(centre),
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(overline, event)
+    assert window.navigation.state.point is None
