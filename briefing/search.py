@@ -1,8 +1,10 @@
 """Searching a dialogue's cards as the user types: folded text, matching cards, match spans.
 
 Folding makes search case- and accent-insensitive (NFKD, combining marks dropped, casefold);
-Hangul syllables fold to their jamo, so a partly typed syllable still matches. The index is
-built once per dialogue so that a keystroke only runs substring tests.
+Hangul syllables fold to their jamo, so a partly typed syllable still matches. Every query
+word must be the start of a word of the card ("ai" finds "AI-enabled", not "chairs"); in
+Hangul, where compounds and particles are written together, every syllable starts a word.
+The index is built once per dialogue so that a keystroke only runs a few regex searches.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 
-from briefing.model import Card, Dialogue
+from briefing.model import Card, CardKind, Dialogue, Person
 
 Span = tuple[int, int]
 
@@ -60,6 +62,27 @@ def query_terms(query: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(term for term in fold(query).split() if term))
 
 
+def is_word_start(folded: str, at: int) -> bool:
+    """Whether a word (or, in Hangul, a syllable) of `folded` text starts at `at`."""
+    char = folded[at]
+    if "\u1100" <= char <= "\u115f" or "\ua960" <= char <= "\ua97f":
+        return True
+    return char.isalnum() and (at == 0 or not folded[at - 1].isalnum())
+
+
+def starts_a_word(folded: str, term: str) -> bool:
+    """Whether folded `term` occurs at a word start of `folded` (anywhere, if it starts with
+    a sign)."""
+    if not is_word_start(term, 0):
+        return term in folded
+    at = folded.find(term)
+    while at >= 0:
+        if is_word_start(folded, at):
+            return True
+        at = folded.find(term, at + 1)
+    return False
+
+
 class Part(Enum):
     """Which text of a card a span is in."""
 
@@ -72,6 +95,7 @@ class Part(Enum):
     CITATION = "citation"
     QUOTE = "quote"
     SPEAKER = "speaker"
+    PEOPLE = "people"
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,10 +118,19 @@ def commitment_label(card: Card, index: int) -> str:
     return " ".join(words)
 
 
-def card_texts(card: Card) -> tuple[tuple[Field, str], ...]:
-    """Every text a card shows, with the field it belongs to."""
+def people_text(people: tuple[Person, ...]) -> str:
+    """The co-chairs as a card lists them, one a line: 'Name (이름) — role'."""
+    return "\n".join(
+        f"{p.name}{f' ({p.name_ko})' if p.name_ko else ''} \u2014 {p.role}" for p in people
+    )
+
+
+def card_texts(card: Card, people: tuple[Person, ...] = ()) -> tuple[tuple[Field, str], ...]:
+    """Every text a card shows, with the field it belongs to; `people` are its co-chairs."""
     texts: list[tuple[Field, str]] = [(Field(Part.TITLE), card.title)]
     texts.append((Field(Part.SUMMARY), card.summary))
+    if people:
+        texts.append((Field(Part.PEOPLE), people_text(people)))
     for i, point in enumerate(card.points):
         if point.lead:
             texts.append((Field(Part.LEAD, i), point.lead))
@@ -114,16 +147,20 @@ def card_texts(card: Card) -> tuple[tuple[Field, str], ...]:
 
 
 def find_spans(text: str, terms: tuple[str, ...]) -> tuple[Span, ...]:
-    """Where the folded terms occur in `text`, as merged (start, end) spans of `text`."""
+    """Where the folded terms start words of `text`, as merged (start, end) spans of `text`."""
     if not terms or not text:
         return ()
     folded, origin = _folded_with_origin(text)
     found: list[Span] = []
     for term in terms:
+        anywhere = not is_word_start(term, 0)  # a term that starts with a sign
         at = folded.find(term)
         while at >= 0:
-            found.append((origin[at], origin[at + len(term) - 1] + 1))
-            at = folded.find(term, at + len(term))
+            if anywhere or is_word_start(folded, at):
+                found.append((origin[at], origin[at + len(term) - 1] + 1))
+                at = folded.find(term, at + len(term))
+            else:
+                at = folded.find(term, at + 1)
     found.sort()
     merged: list[Span] = []
     for start, end in found:
@@ -134,25 +171,42 @@ def find_spans(text: str, terms: tuple[str, ...]) -> tuple[Span, ...]:
     return tuple(merged)
 
 
+def co_chairs_on(dialogue: Dialogue, card: Card) -> tuple[Person, ...]:
+    """The co-chairs a card lists: the overview lists them, sectors do not."""
+    return dialogue.co_chairs if card.kind is CardKind.OVERVIEW else ()
+
+
 class SearchIndex:
     """Folded text of every card of one dialogue, built once."""
 
     def __init__(self, dialogue: Dialogue) -> None:
         self._cards = dialogue.cards
+        self._people = tuple(co_chairs_on(dialogue, card) for card in dialogue.cards)
         # One string per card; the separator cannot occur in folded text, so no term
         # (which has no white space) can match across two fields.
         self._folded = tuple(
-            "\n".join(fold(text) for _, text in card_texts(card)) for card in dialogue.cards
+            "\n".join(fold(text) for _, text in card_texts(card, people))
+            for card, people in zip(dialogue.cards, self._people, strict=True)
         )
+        self._last: tuple[tuple[str, ...], tuple[int, ...]] = ((), ())
 
     def matching(self, query: str) -> tuple[int, ...]:
         """Indices of the cards that contain every term of `query` (all cards when empty)."""
         terms = query_terms(query)
         if not terms:
             return tuple(range(len(self._folded)))
-        return tuple(
-            i for i, folded in enumerate(self._folded) if all(term in folded for term in terms)
+        last_terms, last_found = self._last
+        # Typing on only narrows: a card that has a word starting with "batt" has one
+        # starting with "bat", so only the cards the shorter query found can match.
+        narrowing = bool(last_terms) and all(
+            any(term.startswith(old) for term in terms) for old in last_terms
         )
+        candidates = last_found if narrowing else range(len(self._folded))
+        found = tuple(
+            i for i in candidates if all(starts_a_word(self._folded[i], term) for term in terms)
+        )
+        self._last = (terms, found)
+        return found
 
     def spans(self, card_index: int, query: str) -> dict[Field, tuple[Span, ...]]:
         """The match spans in each text of one card (fields without matches left out)."""
@@ -160,7 +214,7 @@ class SearchIndex:
         if not terms:
             return {}
         result: dict[Field, tuple[Span, ...]] = {}
-        for field, text in card_texts(self._cards[card_index]):
+        for field, text in card_texts(self._cards[card_index], self._people[card_index]):
             spans = find_spans(text, terms)
             if spans:
                 result[field] = spans

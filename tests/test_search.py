@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from dataclasses import replace
@@ -21,6 +22,7 @@ from briefing.search import (
     card_texts,
     find_spans,
     fold,
+    people_text,
     query_terms,
 )
 
@@ -98,7 +100,7 @@ def test_spans_map_back_through_accents_and_hangul() -> None:
 
 
 def test_overlapping_spans_are_merged() -> None:
-    assert find_spans("semiconductor", ("semi", "micon")) == ((0, 7),)
+    assert find_spans("semiconductor", ("semi", "semicon")) == ((0, 7),)
 
 
 def test_quote_spans_cross_paragraphs_and_forgive_spacing_and_quote_marks() -> None:
@@ -170,3 +172,54 @@ def test_search_imports_no_qt() -> None:
         "assert not any(m.startswith('PySide6') for m in sys.modules if sys.modules[m])\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_query_words_match_word_starts_only() -> None:
+    # "AI" is a word of its own or the start of one, never the inside of "chairs".
+    text = "The co-chairs said the chain of AI-enabled tools helps aid"
+    spans = find_spans(text, query_terms("AI"))
+    assert [text[a:b] for a, b in spans] == ["AI", "ai"]
+    assert [a for a, _ in spans] == [text.index("AI-"), text.index(" aid") + 1]
+
+
+def test_word_starts_survive_accents_and_punctuation() -> None:
+    text = "(Énergie) l'état, U.S.-ROK"
+    assert [text[a:b] for a, b in find_spans(text, query_terms("energie etat rok"))] == [
+        "Énergie",
+        "état",
+        "ROK",
+    ]
+    assert find_spans(text, query_terms("nergie")) == ()
+
+
+def test_hangul_matches_at_every_syllable_and_while_a_syllable_is_typed() -> None:
+    text = "대한민국 조태용 국가안보실장"
+    for query, expected in (("민국", "민국"), ("조ㅌ", "조태"), ("안보", "안보"), ("태", "태")):
+        assert [text[a:b] for a, b in find_spans(text, query_terms(query))] == [expected]
+
+
+def test_ai_finds_only_the_cards_that_say_ai(dialogue: Dialogue) -> None:
+    index = SearchIndex(dialogue)
+    found = titles(dialogue, index.matching("AI"))
+    for card in dialogue.cards:
+        words = re.findall(r"\w+", fold(" ".join(t for _, t in card_texts(card))))
+        people = card.kind is CardKind.OVERVIEW
+        mentions = any(w.startswith("ai") for w in words) or (
+            people
+            and any(w.startswith("ai") for p in dialogue.co_chairs for w in fold(p.role).split())
+        )
+        assert (card.title in found) == mentions, card.title
+
+
+def test_co_chairs_are_searchable_and_have_spans_on_the_overview(dialogue: Dialogue) -> None:
+    index = SearchIndex(dialogue)
+    assert "Overview" in titles(dialogue, index.matching("Sullivan"))
+    spans = index.spans(0, "sullivan")
+    text = people_text(dialogue.co_chairs)
+    assert [text[a:b] for a, b in spans[Field(Part.PEOPLE)]] == ["Sullivan"]
+
+
+def test_typing_on_gives_the_same_cards_as_a_fresh_search(dialogue: Dialogue) -> None:
+    typed = SearchIndex(dialogue)
+    for query in ("b", "ba", "bat", "batt", "battery", "battery c", "battery cl", "c", "AI", "A"):
+        assert typed.matching(query) == SearchIndex(dialogue).matching(query), query

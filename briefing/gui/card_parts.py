@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from briefing.citations import evidence_by_source, paragraph_label
 from briefing.editorial import with_years, with_years_and_spans
+from briefing.gui.desktop import plain_tooltip
 from briefing.gui.flow_layout import FlowLayout
 from briefing.gui.theme import Colors
 from briefing.model import Dialogue, Evidence, Note, Point, Quotation
@@ -34,15 +35,6 @@ def marked(text: str, spans: Sequence[Span], colors: Colors) -> str:
         at = end
     out.append(escape(text[at:]))
     return "".join(out).replace("\n", "<br>")
-
-
-def plain_tip(text: str) -> str:
-    """`text` as a tooltip that shows exactly as written.
-
-    Qt shows a tooltip that looks like markup as rich text, which would load `<img src=...>`
-    from anywhere; escaped inside our own paragraph it is always just text.
-    """
-    return f"<p style='white-space:pre-wrap'>{escape(text)}</p>" if text else ""
 
 
 def show_text(label: QLabel, text: str, spans: Sequence[Span], colors: Colors) -> None:
@@ -201,7 +193,7 @@ class PointRow(_Clickable):
                 repolish(chip)
             chip.setText(text or "")
             chip.setVisible(bool(text))
-        self._chips[0].setToolTip(plain_tip(commitment.what))
+        self._chips[0].setToolTip(plain_tooltip(commitment.what))
         self.chips.setAccessibleName(f"Commitment: {commitment.what}")
         set_flag(self.chips, "matched", matched)
         self.chips.show()  # last: showing polishes new chips, their kinds and all
@@ -215,6 +207,11 @@ class NoteBox(QFrame):
         self.setObjectName("noteBox")
         self.text = text_label("noteText")
         self.cites = text_label("noteCites")
+        for label in (self.text, self.cites):  # web addresses in notes are links
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+            label.setOpenExternalLinks(False)
+            label.linkActivated.connect(_open_note_link)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.setSpacing(6)
@@ -224,15 +221,16 @@ class NoteBox(QFrame):
     def show_note(
         self, note: Note, text_spans: Sequence[Span], cite_spans: Sequence[Span], colors: Colors
     ) -> None:
-        show_text(self.text, note.text, text_spans, colors)
-        titles = " ".join(c.title for c in note.cites)  # as the search index joins them
-        if cite_spans:
-            self.cites.setTextFormat(Qt.TextFormat.RichText)
-            self.cites.setText("Cites: " + marked(titles, cite_spans, colors))
-            return
-        self.cites.setTextFormat(Qt.TextFormat.PlainText)
-        lines = [f"{c.title} ({c.url})" if c.url else c.title for c in note.cites]
-        self.cites.setText("Cites: " + "; ".join(lines))
+        from briefing.gui.note_links import citations, linked
+
+        self.text.setText(linked(note.text, text_spans, colors))
+        self.cites.setText(citations(note.cites, cite_spans, colors))
+
+
+def _open_note_link(href: str) -> None:
+    from briefing.gui import desktop
+
+    desktop.open_web_link(href)  # http and https only, checked again
 
 
 def _trimmed(text: str, spans: Sequence[Span], chars: str) -> tuple[str, list[Span]]:

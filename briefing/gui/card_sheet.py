@@ -126,7 +126,7 @@ class CardSheet(QFrame):
         query: str,
     ) -> None:
         """Fills the sheet with `card`, the `spans` of the search `query` highlighted."""
-        from briefing.search import Field, Part
+        from briefing.search import Field, Part, co_chairs_on, people_text
 
         def at(part: Part, index: int = 0) -> Sequence[Span]:
             return spans.get(Field(part, index), ()) if spans else ()
@@ -143,14 +143,10 @@ class CardSheet(QFrame):
         )
         show_text(self.summary, summary, summary_spans, colors)
 
-        people = dialogue.co_chairs if card.kind is CardKind.OVERVIEW else ()
+        people = co_chairs_on(dialogue, card)
         self.people_heading.setVisible(bool(people))
         self.people.setVisible(bool(people))
-        self.people.setText(
-            "\n".join(
-                f"{p.name}{f' ({p.name_ko})' if p.name_ko else ''} \u2014 {p.role}" for p in people
-            )
-        )
+        show_text(self.people, people_text(people), at(Part.PEOPLE), colors)
 
         while len(self._points) < len(card.points):
             row = PointRow()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import OrderedDict
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -24,6 +24,11 @@ from briefing.gui.theme import Colors, Theme
 KEPT_SHEETS = 12
 """Sheets kept laid out, so that going back and forth between cards only paints."""
 PREPARE_DELAY_MS = 40
+NO_DIALOGUE = (
+    "No dialogue is open. Open one with File \u203a Open; a file with "
+    "problems reloads by itself once it is fixed and saved."
+)
+NO_MATCH = "No card matches the search. Press Esc to clear it and see every card."
 
 
 class CardView(QScrollArea):
@@ -45,10 +50,8 @@ class CardView(QScrollArea):
         self._column.setContentsMargins(0, 0, 0, 0)
         self.sheet = self._new_sheet()
         self._spare.append(self.sheet)
-        self.empty = QLabel(
-            "No dialogue is open. Open one with File \u203a Open; a file with "
-            "problems reloads by itself once it is fixed and saved."
-        )
+        self.empty = QLabel(NO_DIALOGUE)
+        self.empty.setTextFormat(Qt.TextFormat.PlainText)
         self.empty.setObjectName("emptyCard")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -87,13 +90,42 @@ class CardView(QScrollArea):
         self.forget()
         self.refresh()
 
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """Right-click (or the Menu key) on a point: select it and offer to copy it."""
+        from briefing.gui import point_menu
+
+        row = self._point_row_at(event)
+        state = self._navigation.state
+        card = state.current
+        if row is None or card is None or state.dialogue is None:
+            event.ignore()
+            return
+        self._navigation.select_point(row.index)
+        menu = point_menu.point_menu(self, state.dialogue, card.points[row.index])
+        point_menu.show_menu(menu, event.globalPos())
+        menu.deleteLater()
+
+    def _point_row_at(self, event: QContextMenuEvent) -> PointRow | None:
+        page = self.widget()
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            widget = QApplication.focusWidget()
+        elif page is not None:
+            widget = page.childAt(page.mapFromGlobal(event.globalPos()))
+        else:
+            return None
+        while widget is not None and widget is not self:
+            if isinstance(widget, PointRow) and self.sheet.isAncestorOf(widget):
+                return widget
+            widget = widget.parentWidget()
+        return None
+
     # -- reacting to the navigation --------------------------------------------------------
 
     def _state_changed(self, new: NavigationState, old: NavigationState) -> None:
         if new.dialogue is not old.dialogue:
             self.forget()
         card_changed = new.dialogue is not old.dialogue or new.card != old.card
-        if card_changed or new.query != old.query:
+        if card_changed or new.query != old.query or new.visible != old.visible:
             self.refresh()
             if card_changed:
                 self.verticalScrollBar().setValue(0)
@@ -111,6 +143,11 @@ class CardView(QScrollArea):
         """Shows the current card, filling its sheet if it does not show it yet."""
         state = self._navigation.state
         card = state.current
+        if card is not None and state.query.strip() and not state.visible:
+            card = None  # the search left no card: show none rather than an unrelated one
+            self.empty.setText(NO_MATCH)
+        else:
+            self.empty.setText(NO_DIALOGUE)
         self.empty.setVisible(card is None)
         if card is None or state.dialogue is None:
             self.sheet.hide()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.gui.card_parts import plain_tip
+from briefing.gui.desktop import plain_tooltip
 from briefing.gui.icons import line_pixmap
 from briefing.gui.state import Navigation, NavigationState
 from briefing.gui.theme import Colors, Theme
@@ -61,8 +61,8 @@ class CardListModel(QAbstractListModel):
         card = self._cards[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return card.title
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tip(f"{card.title}, {points_label(len(card.points))}")
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole title, however it is elided
+            return plain_tooltip(f"{card.title}, {points_label(len(card.points))}")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{card.title}, {points_label(len(card.points))}"
         if role == POINTS_ROLE:
@@ -214,6 +214,20 @@ class SectorNavigator(QListView):
             self._syncing = False
 
 
+QUERY_SHOWN = 60
+"""Characters of the query the "no cards match" line repeats before an ellipsis."""
+
+
+def no_match_text(state: NavigationState) -> str:
+    """'No cards match “…”' when a search leaves no card; else an empty string."""
+    query = " ".join(state.query.split())
+    if state.dialogue is None or not query or state.visible:
+        return ""
+    if len(query) > QUERY_SHOWN:
+        query = query[: QUERY_SHOWN - 1] + "\u2026"
+    return f"No cards match \u201c{query}\u201d"
+
+
 class NavigatorPanel(QWidget):
     """The navigator under a heading that names the open dialogue."""
 
@@ -227,6 +241,10 @@ class NavigatorPanel(QWidget):
         self.heading = text_label("navigatorTitle", selectable=False)
         self.details = text_label("navigatorMeta", selectable=False)
         self.navigator = SectorNavigator(navigation, theme)
+        self.no_match = text_label("noMatch", selectable=False)
+        self.no_match.setObjectName("noMatch")
+        self.no_match.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.no_match.hide()
         header = QWidget()
         header.setObjectName("navigatorHeader")
         top = QVBoxLayout(header)
@@ -238,10 +256,14 @@ class NavigatorPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(header)
+        layout.addWidget(self.no_match)
         layout.addWidget(self.navigator, 1)
         navigation.changed.connect(self._state_changed)
 
     def _state_changed(self, new: NavigationState, old: NavigationState) -> None:
+        nothing = no_match_text(new)
+        self.no_match.setText(nothing)  # plain text: the query is shown as typed
+        self.no_match.setVisible(bool(nothing))
         dialogue = new.dialogue
         if dialogue is old.dialogue and old.dialogue is not None:
             return

@@ -209,13 +209,13 @@ class PdfOutput(QObject):
         from briefing.gui import printing
 
         render = self._card_work(card_id, page_size)
+        where = printing.destination(printer)
 
         def work(progress: Progress) -> str:
             return printing.print_pdf(render(progress), printer, page_size, title)
 
         def done(how: str) -> None:
-            words = {"file": "Printed to file", "vector": "Sent to the printer"}
-            self.done.emit(words.get(how, "Printed") + f": {title}")
+            self.done.emit(printing.print_status(how, where, page_size, title))
 
         # `work` holds the QPrinter until the job is over.
         self._submit(work, done, lambda e: self.failed.emit("Printing failed", describe(e)))

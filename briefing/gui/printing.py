@@ -1,7 +1,8 @@
 """Printing a briefing PDF: the same bytes as the export, with the page size the user chose.
 
-Where CUPS is installed the PDF file itself goes to `lp` (vector, exact); elsewhere each page
-is rendered at 300 dpi onto the QPrinter. `print_pdf` runs on the worker thread.
+Where CUPS is installed the PDF file itself goes to `lp` (vector, exact) with `-o media=` of
+the chosen size; elsewhere each page is rendered at 300 dpi onto the QPrinter, whose page is set
+to the chosen size first. `print_pdf` runs on the worker thread.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt
-from PySide6.QtGui import QPageSize, QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRect, QSize, Qt
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
 from briefing.atomic import write_atomic
@@ -23,15 +24,48 @@ QT_PAGE_SIZES: dict[PageSize, QPageSize.PageSizeId] = {
     "a4": QPageSize.PageSizeId.A4,
     "letter": QPageSize.PageSizeId.Letter,
 }
+MEDIA = {"a4": "A4", "letter": "Letter"}
+"""The CUPS media names, which are also the names the status bar uses."""
+
+
+def set_page_size(printer: QPrinter, page_size: PageSize) -> None:
+    """Gives the printer the page size, portrait and without margins (the PDF has its own)."""
+    layout = QPageLayout(
+        QPageSize(QT_PAGE_SIZES[page_size]),
+        QPageLayout.Orientation.Portrait,
+        QMarginsF(0, 0, 0, 0),
+    )
+    printer.setPageLayout(layout)
 
 
 def chosen_page_size(printer: QPrinter, fallback: PageSize) -> PageSize:
-    """The page size picked in the print dialog, if it is one we render; else `fallback`."""
-    picked = printer.pageLayout().pageSize().id()
+    """The page size picked in the print dialog, if it is one we render; else `fallback`.
+
+    Printer drivers report their own sizes ("US Letter", 215.9 x 279.4 mm) whose id is often
+    Custom; the size itself is matched, within Qt's fuzzy tolerance.
+    """
+    size = printer.pageLayout().pageSize()
+    picked = size.id()
+    if picked == QPageSize.PageSizeId.Custom:
+        points = size.size(QPageSize.Unit.Point)
+        picked = QPageSize.id(points, QPageSize.Unit.Point, QPageSize.SizeMatchPolicy.FuzzyMatch)
     for name, qt_id in QT_PAGE_SIZES.items():
         if picked == qt_id:
             return name
     return fallback
+
+
+def destination(printer: QPrinter) -> str:
+    """Where a job for `printer` goes, in words: 'printer Office' or 'file x.pdf'."""
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+        return f"file {Path(printer.outputFileName()).name}"
+    return f"printer {printer.printerName()}" if printer.printerName() else "the printer"
+
+
+def print_status(how: str, where: str, page_size: PageSize, title: str) -> str:
+    """The status bar line once a job is done: what, where and on which paper."""
+    verb = "Printed to" if how == "file" else "Sent to"
+    return f"{verb} {where} on {MEDIA[page_size]} paper: {title}"
 
 
 def lp_command() -> str | None:
@@ -45,21 +79,34 @@ def print_pdf(pdf: bytes, printer: QPrinter, page_size: PageSize, title: str) ->
         return "file"
     lp = lp_command()
     if lp is not None and printer.printerName():
-        send_with_lp(lp, pdf, printer, page_size, title)
+        send_with_lp(lp, pdf, printer.printerName(), printer.copyCount(), page_size, title)
         return "vector"
+    set_page_size(printer, page_size)
     render_raster(pdf, printer)
     return "raster"
 
 
-def send_with_lp(lp: str, pdf: bytes, printer: QPrinter, page_size: PageSize, title: str) -> None:
-    """Sends the PDF file to CUPS, which prints it as vectors."""
-    media = "A4" if page_size == "a4" else "Letter"
+def lp_arguments(
+    lp: str, file: Path, printer_name: str, copies: int, page_size: PageSize, title: str
+) -> list[str]:
+    """The `lp` command line for one job, the chosen page size as its media."""
+    command = [lp, "-d", printer_name, "-n", str(max(1, copies)), "-t", title]
+    return [*command, "-o", f"media={MEDIA[page_size]}", "-o", "fit-to-page", str(file)]
+
+
+def run_lp(command: list[str]) -> subprocess.CompletedProcess[str]:
+    """Runs `lp` (the one place that does, so that tests replace it)."""
+    return subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
+
+
+def send_with_lp(
+    lp: str, pdf: bytes, printer_name: str, copies: int, page_size: PageSize, title: str
+) -> None:
+    """Sends the PDF file to CUPS, which prints it as vectors on the chosen media."""
     with tempfile.TemporaryDirectory(prefix="briefing-print-") as folder:
         file = Path(folder) / "briefing.pdf"
-        file.write_bytes(pdf)
-        command = [lp, "-d", printer.printerName(), "-n", str(max(1, printer.copyCount()))]
-        command += ["-t", title, "-o", f"media={media}", "-o", "fit-to-page", str(file)]
-        done = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
+        write_atomic(file, pdf)
+        done = run_lp(lp_arguments(lp, file, printer_name, copies, page_size, title))
     if done.returncode != 0:
         raise OSError(done.stderr.strip() or f"lp failed with status {done.returncode}")
 

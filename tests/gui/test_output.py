@@ -124,7 +124,7 @@ def test_printing_goes_through_the_print_dialog_and_backend(
     assert (size, title) == ("letter", "Artificial intelligence")
     reader = PdfReader(io.BytesIO(pdf))
     assert len(reader.pages) == 1 and page_size(reader) == POINTS["letter"]
-    assert window.notice.text() == "Sent to the printer: Artificial intelligence"
+    assert window.notice.text() == "Sent to the printer on Letter paper: Artificial intelligence"
 
 
 def test_cancelled_print_dialog_prints_nothing(

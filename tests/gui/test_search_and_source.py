@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -69,13 +70,48 @@ def test_search_ignores_case_and_accents_and_finds_hangul(qtbot: Any, window: Ma
     assert "background-color" in note.text.text()
 
 
-def test_search_with_no_match_keeps_the_card_and_empties_the_list(
+def test_search_with_no_match_says_so_and_shows_no_unrelated_card(
     qtbot: Any, window: MainWindow
 ) -> None:
     qtbot.keyClicks(window.search, "zzzz-nothing")
     assert visible_titles(window) == []
-    assert window.card_view.title.text() == "Overview"
     assert "0 cards match" in window.status.text()
+    placeholder = window.navigator_panel.no_match
+    assert placeholder.isVisible()
+    assert placeholder.text() == "No cards match \u201czzzz-nothing\u201d"
+    assert not window.card_view.sheet.isVisible()
+    assert window.card_view.empty.isVisible()
+    assert "No card matches the search" in window.card_view.empty.text()
+
+    qtbot.keyClick(window.search, Qt.Key.Key_Escape)
+    assert not placeholder.isVisible()
+    assert window.card_view.sheet.isVisible()
+    assert window.card_view.title.text() == "Overview"
+
+
+def test_ai_does_not_match_inside_words(qtbot: Any, window: MainWindow) -> None:
+    qtbot.keyClicks(window.search, "AI")
+    assert "Artificial intelligence" in visible_titles(window)
+    for title in visible_titles(window):
+        window.navigation.go_to_id(
+            next(c.id for c in window.navigation.state.dialogue.cards if c.title == title)
+        )
+        sheet = window.card_view.sheet
+        labels = [r.body for r in sheet.point_rows()] + [sheet.title, sheet.summary, sheet.people]
+        labels += [n.text for n in sheet._notes if n.isVisible()]
+        for label in labels:
+            marks = re.findall(r"(\w?)<span style=[^>]*>([^<]*)</span>", label.text())
+            for before, marked_word in marks:  # "ai" alone or starting a word, never "said"
+                assert (before, marked_word.lower()) == ("", "ai"), (title, label.text())
+
+
+def test_matches_in_co_chairs_and_notes_are_highlighted(qtbot: Any, window: MainWindow) -> None:
+    qtbot.keyClicks(window.search, "Sullivan")
+    sheet = window.card_view.sheet
+    assert window.card_view.title.text() == "Overview"
+    assert sheet.people.textFormat() == Qt.TextFormat.RichText
+    assert re.search(r"<span style=[^>]*>Sullivan</span>", sheet.people.text())
+    assert "Jake Sullivan" in shown_text(sheet.people.text(), sheet.people.textFormat())
 
 
 def test_next_moves_between_search_matches(qtbot: Any, window: MainWindow) -> None:
