@@ -43,7 +43,7 @@ def test_a_quote_not_in_the_source_names_card_point_quote_and_source(
     (problem,) = problems_of(path)
     assert problem.path == "sectors[0].points[3].evidence[1].quote"
     assert describe_problems([problem]) == (
-        "Overview, point 4 'Areas covered', 2nd quote '\u2026supply chain for vaccines': "
+        "Overview, point 4 'Other areas', 2nd quote '\u2026supply chain for vaccines': "
         "not found in the Yonhap News Agency source",
     )
     assert str(problem).startswith(f"{path}:")  # the exact form stays for the CLI and details
