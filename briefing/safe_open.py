@@ -20,6 +20,7 @@ _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _DIRECTORY = getattr(os, "O_DIRECTORY", 0)
 _READ = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
 _RELATIVE = bool(os.open in os.supports_dir_fd and _NOFOLLOW and _DIRECTORY)
+_CHANGED = "changed while it was read (a link or folder was swapped)"
 
 
 class Refused(Exception):
@@ -126,6 +127,8 @@ class Folder:
         try:
             real = Path(os.path.realpath(self.path / relative, strict=True))
         except OSError as exc:
+            if exc.errno == errno.EINVAL:  # a link became a file while it was followed
+                raise Refused(_CHANGED) from None
             raise Refused(_reason(exc)) from None
         if not real.is_relative_to(self.path) or real == self.path:
             raise LeadsOut("is a link leading out of the dialogue's folder")
@@ -149,7 +152,7 @@ class Folder:
             return _read(fd, limit)
         except OSError as exc:
             if exc.errno in (errno.ELOOP, errno.ENOTDIR, errno.ENOENT):
-                raise Refused("changed while it was read (a link or folder was swapped)") from None
+                raise Refused(_CHANGED) from None
             raise Refused(_reason(exc)) from None
         finally:
             for fd in reversed(opened):
@@ -167,7 +170,7 @@ class Folder:
         try:
             after = os.fstat(fd)
             if (after.st_dev, after.st_ino) != (before.st_dev, before.st_ino):
-                raise Refused("changed while it was read (a link or folder was swapped)")
+                raise Refused(_CHANGED)
             _check(after, what, single_link=True)
             return _read(fd, limit)
         except OSError as exc:
