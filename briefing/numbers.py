@@ -5,7 +5,7 @@ silently read as something else."""
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, DecimalException
 
 from briefing.problems import quoted
 
@@ -31,12 +31,13 @@ def parse_number(text: str) -> tuple[Number | None, str | None]:
         return None, f"{quoted(text)} starts with 0 (an octal number in YAML 1.1); drop the 0"
     if not _DECIMAL.fullmatch(plain):
         return None, f"{quoted(text)} is not a number in decimal digits (like 5000000 or 2.5)"
+    out_of_range = f"{quoted(text)} is out of range (more than {MAX_DIGITS} digits)"
     try:
         value = Decimal(plain)
-    except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
-        return None, f"{quoted(text)} is not a number in decimal digits"
-    if abs(value) >= _LIMIT:
-        return None, f"{quoted(text)} is out of range (more than {MAX_DIGITS} digits)"
+        if abs(value) >= _LIMIT:
+            return None, out_of_range
+    except DecimalException:  # an exponent past what Decimal holds
+        return None, out_of_range
     if value == value.to_integral_value():
         return int(value), None
     return float(value), None
