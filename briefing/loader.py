@@ -299,14 +299,15 @@ class _Builder:
             message = f"unknown source {source_id!r} (known: {shorten(known)})"
             self.problem(rec, "source", message)
         elif self.scanned > MAX_QUOTE_SCAN and not finder.knows(quote):
-            if self.scanned < MAX_QUOTE_SCAN * 2:  # say it once
+            if self.scanned < MAX_QUOTE_SCAN * 2:  # said once, first: it bears on the rest
                 self.scanned = MAX_QUOTE_SCAN * 2
+                line = rec.mark_of("quote")[0]
                 limit = MAX_QUOTE_SCAN // (1024 * 1024)
                 message = (
-                    f"not checked, nor any quote after it: checking stopped after searching "
-                    f"{limit:,} MiB of source text; cite fewer quotes or shorter sources"
+                    f"quotes from line {line} on were not checked: checking stops after "
+                    f"searching {limit:,} MiB of source text; cite fewer quotes or shorter sources"
                 )
-                self.problem(rec, "quote", message)
+                self.problems.append(Problem(self.name, 0, 0, "", message))
         else:
             before = finder.scanned
             located = finder.locate(quote)
