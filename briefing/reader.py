@@ -39,6 +39,7 @@ _SCALAR_NAMES = {
     _STR: "text",
 }
 _ALLOWED_TAGS = frozenset(_SCALAR_NAMES) | {_MAP, _SEQ}
+_TEXT_TAGS = ("tag:yaml.org,2002:value", "tag:yaml.org,2002:merge")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _PATTERNS: dict[str, re.Pattern[str]] = {}
 
@@ -282,6 +283,9 @@ class Walker:
 
     def _standard_tag(self, node: yaml.Node, path: str) -> bool:
         if node.tag in _ALLOWED_TAGS:
+            return True
+        if node.tag in _TEXT_TAGS and isinstance(node, yaml.ScalarNode):
+            node.tag = _STR  # a plain `=` or `<<` as a value is text, whatever YAML 1.1 says
             return True
         self.problem(_mark(node), path, f"tag {quoted(node.tag)} is not allowed")
         return False

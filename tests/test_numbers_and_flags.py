@@ -153,3 +153,11 @@ def test_a_second_overview_card_is_refused(write_dialogue: WriteDialogue) -> Non
     assert problems_of(path) == [
         "d.yaml:27:11: sectors[1].kind: a second overview card (the first is at line 17); one only"
     ]
+
+
+@pytest.mark.parametrize("written", ["=", "<<"])
+def test_yaml_1_1_value_and_merge_scalars_are_text(
+    write_dialogue: WriteDialogue, written: str
+) -> None:
+    path = write_dialogue(MINIMAL.replace("  place: Seoul", f"  place: {written}"))
+    assert load_dialogue(path).place == written
