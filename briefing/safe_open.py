@@ -159,19 +159,21 @@ class Folder:
                 os.close(fd)
 
     def _read_checked(self, real: Path, what: str, limit: int) -> bytes:
-        """Without descriptor-relative opening: opens the resolved path and checks that the
-        opened file is the one resolved inside (same device and file number)."""
+        """Without descriptor-relative opening (Windows): opens the resolved path, then
+        checks that it still resolves to itself, inside, and names the very file opened.
+        This narrows a swap during loading to a double race; it cannot close it."""
         try:
-            before = os.stat(real, follow_symlinks=False)
-            _check(before, what, single_link=True)
             fd = os.open(real, _READ | _NONBLOCK)
         except OSError as exc:
+            if exc.errno == errno.EISDIR or real.is_dir():
+                raise Refused(f"is a folder, not a {what}") from None
             raise Refused(_reason(exc)) from None
         try:
-            after = os.fstat(fd)
-            if (after.st_dev, after.st_ino) != (before.st_dev, before.st_ino):
+            opened = os.fstat(fd)
+            _check(opened, what, single_link=True)
+            now = os.stat(real)
+            if Path(os.path.realpath(real)) != real or not os.path.samestat(opened, now):
                 raise Refused(_CHANGED)
-            _check(after, what, single_link=True)
             return _read(fd, limit)
         except OSError as exc:
             raise Refused(_reason(exc)) from None

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing import safe_open
 from briefing.loader import load_dialogue
 from briefing.problems import DialogueError
 from briefing.provenance import split_paragraphs
@@ -181,11 +182,16 @@ def test_a_folder_swapped_for_a_link_while_loading_never_reads_outside(tmp_path:
     assert [m for m in refused if not any(a in m for a in allowed)] == []
 
 
+@pytest.mark.parametrize("relative", [True, False], ids=["by-descriptor", "checked-after"])
 def test_a_folder_swapped_between_resolving_and_reading_is_refused(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, relative: bool
 ) -> None:
     """The race made certain: `texts/` becomes a link out right after the loader checked
-    where texts/art.txt leads, and before it opens it."""
+    where texts/art.txt leads, and before it opens it; with descriptor-relative opening
+    (POSIX) and without it (Windows' way, tried here too)."""
+    if relative and not safe_open._RELATIVE:
+        pytest.skip("no descriptor-relative opening on this platform")
+    monkeypatch.setattr(safe_open, "_RELATIVE", relative)
     folder = tmp_path / "dialogue"
     (folder / "texts").mkdir(parents=True)
     (folder / "texts" / "art.txt").write_text(SOURCE_TEXT, encoding="utf-8")
