@@ -17,22 +17,22 @@ if TYPE_CHECKING:
 
 
 def validate(files: Sequence[str]) -> int:
-    """Prints one line per valid file on stdout and every problem on stderr."""
+    """Prints one line per valid file on stdout and its problems on stderr (the first 100
+    and how many more), every control character escaped."""
     from briefing.loader import load_dialogue
-    from briefing.problems import DialogueError
+    from briefing.problems import DialogueError, printable
 
     status = 0
     for file in files:
         try:
             dialogue = load_dialogue(file)
         except DialogueError as exc:
-            for problem in exc.problems:
-                print(problem, file=sys.stderr)
+            print("\n".join(exc.lines()), file=sys.stderr)
             status = 1
             continue
         print(
-            f"{file}: valid: {len(dialogue.cards)} cards, {dialogue.point_count} points, "
-            f"all {dialogue.quote_count} quotes verified"
+            f"{printable(file)}: valid: {len(dialogue.cards)} cards, {dialogue.point_count} "
+            f"points, all {dialogue.quote_count} quotes verified"
         )
     return status
 
@@ -48,21 +48,20 @@ def export(args: argparse.Namespace) -> int:
         ExportError,
         export_pdfs,
     )
-    from briefing.problems import DialogueError
+    from briefing.problems import DialogueError, printable, quoted, shorten
 
     file = args.file or str(bundled_dialogue())
     try:
         dialogue = load_dialogue(file)
     except DialogueError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
+        print("\n".join(exc.lines()), file=sys.stderr)
         return 1
     known = [card.id for card in dialogue.cards]
     unknown = [card_id for card_id in args.sectors if card_id not in known]
     if unknown:
         print(
-            f"briefing export: {file}: no sector with id {', '.join(map(repr, unknown))}; "
-            f"the ids are: {', '.join(known)}",
+            f"briefing export: {printable(file)}: no sector with id "
+            f"{', '.join(map(quoted, unknown))}; the ids are: {shorten(', '.join(known), 400)}",
             file=sys.stderr,
         )
         return 1
@@ -74,12 +73,13 @@ def export(args: argparse.Namespace) -> int:
         wanted = set(args.sectors) | (set(overview) if args.overview else set())
         card_ids, book = [c for c in known if c in wanted], args.book
         if not card_ids and not book:
-            print(f"briefing export: {file}: the dialogue has no overview card", file=sys.stderr)
+            message = f"briefing export: {printable(file)}: the dialogue has no overview card"
+            print(message, file=sys.stderr)
             return 1
 
     def progress(done: int, total: int, path: Path) -> None:
         if total > 3:
-            print(f"[{done}/{total}] {path.name}", file=sys.stderr, flush=True)
+            print(f"[{done}/{total}] {printable(path.name)}", file=sys.stderr, flush=True)
 
     marking = DEFAULT_MARKING if args.marking is None else args.marking
     try:
@@ -93,10 +93,10 @@ def export(args: argparse.Namespace) -> int:
             progress=progress,
         )
     except (CardTooLong, ExportError, ValueError) as exc:
-        print(f"briefing export: {exc}", file=sys.stderr)
+        print(f"briefing export: {printable(str(exc))}", file=sys.stderr)
         return 1
     for path in written:
-        print(path)
+        print(printable(str(path)))
     return 0
 
 

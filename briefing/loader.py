@@ -33,18 +33,26 @@ from briefing.model import (
     ResolvedDate,
     Source,
 )
-from briefing.problems import DialogueError, Problem
+from briefing.problems import DialogueError, Problem, quoted, shorten
 from briefing.provenance import QuoteFinder, normalise, split_paragraphs
-from briefing.reader import Rec, read_document, read_text
+from briefing.reader import Rec, decode_utf8, read_document, too_large
+from briefing.safe_open import Folder, LeadsOut, Refused
 
-MAX_SOURCE_BYTES = 4 * 1024 * 1024
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MAX_SOURCE_BYTES = 4 * 1024 * 1024
+"""One source text file."""
+MAX_TOTAL_SOURCE_BYTES = 16 * 1024 * 1024
+"""All the source text files of one dialogue together, each file counted once."""
+MAX_QUOTE_SCAN = 1 << 30
+"""Characters of source text searched for quotes in one load (0.3 s or so): enough for 250
+quotes missing from a 4 MiB source, or 10,000 from a 100 KiB one."""
 
 
 def load_dialogue(path: str | os.PathLike[str]) -> Dialogue:
     """Reads, validates and verifies a dialogue file."""
-    with _gc_paused():
-        return _Builder(Path(path)).build()
+    path = Path(path)
+    with _gc_paused(), Folder(path.parent) as folder:
+        return _Builder(path, folder).build()
 
 
 @contextmanager
@@ -62,12 +70,17 @@ def _gc_paused() -> Iterator[None]:
 
 
 class _Builder:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, folder: Folder) -> None:
         self.path = path
+        self.folder = folder
         self.name = str(path)
         self.problems: list[Problem] = []
         self.finders: dict[str, QuoteFinder] = {}
         self.declared: set[str] = set()
+        self.texts: dict[Path, tuple[str, tuple[str, ...]] | str] = {}  # or why not read
+        self.shared_finders: dict[tuple[Path, int, int], QuoteFinder] = {}
+        self.source_bytes = 0
+        self.scanned = 0
 
     def problem(self, rec: Rec, key: str, message: str) -> None:
         line, column = rec.mark_of(key)
@@ -75,7 +88,7 @@ class _Builder:
         self.problems.append(Problem(self.name, line, column, where, message))
 
     def build(self) -> Dialogue:
-        document, self.problems = read_document(self.path)
+        document, self.problems, omitted = read_document(self.path)
         sources = self.sources(document.get("sources", ()))
         dialogue: Rec = document.get("dialogue") or Rec("dialogue", document.node)
         cards = self.cards(document.get("sectors", ()))
@@ -93,8 +106,9 @@ class _Builder:
             sources=sources,
             cards=cards,
         )
-        if self.problems:
-            raise DialogueError(sorted(self.problems, key=lambda p: (p.line, p.column)))
+        if self.problems or omitted:
+            ordered = sorted(self.problems, key=lambda p: (p.line, p.column))
+            raise DialogueError(ordered, omitted)
         return result
 
     # -- sources -------------------------------------------------------------------------
@@ -112,7 +126,10 @@ class _Builder:
             source = self.source(rec)
             if source is not None:
                 numbered = source.paragraphs[: -1 if source.credit_line is not None else None]
-                self.finders[source_id] = QuoteFinder(numbered, first_paragraph_number(source))
+                key = (source.path, first_paragraph_number(source), len(numbered))
+                if key not in self.shared_finders:
+                    self.shared_finders[key] = QuoteFinder(numbered, key[1])
+                self.finders[source_id] = self.shared_finders[key]
                 account = self.account(rec.get("account"), source_id)
                 found.append(dataclasses.replace(source, account=account))
         return tuple(found)
@@ -124,13 +141,13 @@ class _Builder:
         path = self.source_path(rec, file)
         if path is None:
             return None
-        try:
-            text = read_text(path, "source text", MAX_SOURCE_BYTES)
-        except DialogueError as exc:
-            for p in exc.problems:
-                self.problem(rec, "file", f"{file}: {p.message}")
+        read = self.texts.get(path)
+        if read is None:
+            read = self.texts[path] = self.read_source(path)
+        if isinstance(read, str):
+            self.problem(rec, "file", f"{shorten(file)}: {read}")
             return None
-        paragraphs = split_paragraphs(text)
+        text, paragraphs = read
         headline = paragraphs[0] if rec.get("headline", False) and paragraphs else None
         credit_line = None
         if rec.get("credit_line", False):
@@ -172,31 +189,62 @@ class _Builder:
                 self.problem(rec, "by", f"{by!r} is not in the account's quote")
         return Account(by=by, evidence=evidence, cites=cites)
 
+    def read_source(self, path: Path) -> tuple[str, tuple[str, ...]] | str:
+        """The text and paragraphs of a source file, read once per load; or why not."""
+        left = MAX_TOTAL_SOURCE_BYTES - self.source_bytes
+        limit = min(MAX_SOURCE_BYTES, left)
+        try:
+            data = self.folder.read(path, "source text", limit)
+        except Refused as exc:
+            return str(exc)
+        if len(data) > limit:
+            if limit == MAX_SOURCE_BYTES:
+                return too_large(limit, "source text")
+            total = MAX_TOTAL_SOURCE_BYTES // (1024 * 1024)
+            return f"the source texts together are over {total} MiB; cite fewer or shorter ones"
+        self.source_bytes += len(data)
+        try:
+            text = decode_utf8(data, str(path))
+        except DialogueError as exc:
+            return exc.problems[0].message
+        return text, split_paragraphs(text)
+
     def source_path(self, rec: Rec, file: str) -> Path | None:
         """A source file must stay inside the dialogue file's folder, links included."""
         if PurePosixPath(file).is_absolute() or PureWindowsPath(file).is_absolute():
-            self.problem(rec, "file", f"{file!r} is an absolute path; give it relative to the file")
+            message = f"{quoted(file)} is an absolute path; give it relative to the file"
+            self.problem(rec, "file", message)
             return None
         if ".." in PurePosixPath(file.replace("\\", "/")).parts:
-            self.problem(rec, "file", f"{file!r} leads out of the dialogue file's folder")
+            self.problem(rec, "file", f"{quoted(file)} leads out of the dialogue file's folder")
             return None
-        folder = self.path.parent.resolve()
-        target = (folder / file).resolve()
-        if not target.is_relative_to(folder):
-            self.problem(rec, "file", f"{file!r} is a link leading out of the dialogue's folder")
+        try:
+            return self.folder.resolve(file)
+        except LeadsOut as exc:
+            self.problem(rec, "file", f"{quoted(file)} {exc}")
             return None
-        return target
+        except Refused as exc:
+            self.problem(rec, "file", f"{shorten(file)}: {exc}")
+            return None
 
     # -- cards ---------------------------------------------------------------------------
 
     def cards(self, recs: list[Rec]) -> tuple[Card, ...]:
         seen: set[str] = set()
         cards: list[Card] = []
+        overview: Rec | None = None
         for rec in recs:
             card_id = rec["id"]
             if card_id and card_id in seen:
                 self.problem(rec, "id", f"duplicate card id {card_id!r}")
             seen.add(card_id)
+            if rec.get("kind") == "overview":
+                if overview is None:
+                    overview = rec
+                else:
+                    first = overview.mark_of("kind")[0]
+                    message = f"a second overview card (the first is at line {first}); one only"
+                    self.problem(rec, "kind", message)
             cards.append(
                 Card(
                     id=card_id,
@@ -222,17 +270,18 @@ class _Builder:
         )
 
     def commitment(self, rec: Rec, evidence: tuple[Evidence, ...]) -> Commitment:
-        quoted = " ".join(normalise(e.quote) for e in evidence)
+        said = " ".join(normalise(e.quote) for e in evidence)
         for key in ("timeframe", "place"):
             value = rec.get(key)
-            if value and normalise(value) not in quoted:
-                self.problem(rec, key, f"{value!r} is not in the point's evidence")
+            if value and normalise(value) not in said:
+                self.problem(rec, key, f"{quoted(value)} is not in the point's evidence")
         amount_rec: Rec | None = rec.get("amount")
         amount = None
         if amount_rec is not None:
             stated = amount_rec["stated"]
-            if normalise(stated) not in quoted:
-                self.problem(amount_rec, "stated", f"{stated!r} is not in the point's evidence")
+            if normalise(stated) not in said:
+                message = f"{quoted(stated)} is not in the point's evidence"
+                self.problem(amount_rec, "stated", message)
             amount = Amount(
                 value=amount_rec["value"],
                 currency=amount_rec["currency"],
@@ -302,9 +351,22 @@ class _Builder:
             pass  # the source itself failed to load, and said so
         elif finder is None:
             known = ", ".join(repr(k) for k in self.finders) or "none"
-            self.problem(rec, "source", f"unknown source {source_id!r} (known: {known})")
+            message = f"unknown source {source_id!r} (known: {shorten(known)})"
+            self.problem(rec, "source", message)
+        elif self.scanned > MAX_QUOTE_SCAN and not finder.knows(quote):
+            if self.scanned < MAX_QUOTE_SCAN * 2:  # said once, first: it bears on the rest
+                self.scanned = MAX_QUOTE_SCAN * 2
+                line = rec.mark_of("quote")[0]
+                limit = MAX_QUOTE_SCAN // (1024 * 1024)
+                message = (
+                    f"quotes from line {line} on were not checked: checking stops after "
+                    f"searching {limit:,} MiB of source text; cite fewer quotes or shorter sources"
+                )
+                self.problems.append(Problem(self.name, 0, 0, "", message))
         else:
+            before = finder.scanned
             located = finder.locate(quote)
+            self.scanned += finder.scanned - before
             if located is None:
                 self.problem(rec, "quote", f"not found in source {source_id!r}")
             else:

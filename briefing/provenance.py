@@ -25,6 +25,9 @@ QUOTE_MARKS = {
     "\u2033": '"',
 }
 """Typographic quote marks and the straight mark each matches."""
+_STRAIGHTEN = str.maketrans(QUOTE_MARKS)
+_SPACES = re.compile(r"\s+")  # \s is str.isspace() in a str pattern
+_NEWLINES = re.compile(r"\r\n?")
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
@@ -46,14 +49,13 @@ def _loose(text: str, base: int, out: list[str], origin: list[int]) -> None:
 
 def normalise(text: str) -> str:
     """Collapses white space and straightens typographic quote marks."""
-    chars: list[str] = []
-    _loose(text.strip(), 0, chars, [])
-    return "".join(chars)
+    return _SPACES.sub(" ", text.strip()).translate(_STRAIGHTEN)
 
 
 def split_paragraphs(text: str) -> tuple[str, ...]:
-    """Paragraphs are separated by blank lines; each keeps its own text, stripped."""
-    parts = _BLANK_LINE.split(text.replace("\r\n", "\n").strip())
+    """Paragraphs are separated by blank lines, whatever the line ends (CR LF, LF or CR);
+    each keeps its own text, stripped."""
+    parts = _BLANK_LINE.split(_NEWLINES.sub("\n", text).strip())
     return tuple(part.strip() for part in parts if part.strip())
 
 
@@ -67,18 +69,33 @@ class QuoteFinder:
 
     def __init__(self, paragraphs: tuple[str, ...], first_number: int = 1) -> None:
         self._first = first_number
-        out: list[str] = []
-        self._origin: list[int] = []  # offset in its paragraph of each normalised character
+        self._paragraphs = paragraphs
+        normalised = [normalise(paragraph) for paragraph in paragraphs]
         self._starts: list[int] = []  # where each paragraph starts in the normalised text
-        for index, paragraph in enumerate(paragraphs):
-            if index:
-                out.append(" ")
-                self._origin.append(-1)
-            self._starts.append(len(out))
-            lead = len(paragraph) - len(paragraph.lstrip())
-            _loose(paragraph.strip(), lead, out, self._origin)
-        self._text = "".join(out)
+        at = 0
+        for part in normalised:
+            self._starts.append(at)
+            at += len(part) + 1  # and the space joining it to the next
+        self._text = " ".join(normalised)
+        self._origins: dict[int, list[int]] = {}  # worked out for the source panel only
         self._cache: dict[str, tuple[int, int, int, int] | None] = {}
+        self.scanned = 0
+        """Characters searched so far (the loader bounds the work of one load)."""
+
+    def knows(self, quote: str) -> bool:
+        """Whether `quote` was looked for already (looking again costs nothing)."""
+        return quote in self._cache
+
+    def _origin(self, index: int) -> list[int]:
+        """For each normalised character of paragraph `index`, its offset in the paragraph;
+        and one past the end, for the joint to the next paragraph."""
+        if index not in self._origins:
+            paragraph = self._paragraphs[index]
+            origin: list[int] = []
+            lead = len(paragraph) - len(paragraph.lstrip())
+            _loose(paragraph.strip(), lead, [], origin)
+            self._origins[index] = origin
+        return self._origins[index]
 
     def _find(self, quote: str) -> tuple[int, int, int, int] | None:
         """(start, end, first paragraph index, last paragraph index) in the normalised text."""
@@ -86,6 +103,7 @@ class QuoteFinder:
             return self._cache[quote]
         wanted = normalise(quote)
         at = self._text.find(wanted) if wanted else -1
+        self.scanned += len(self._text) if at < 0 else at + len(wanted)
         found = None
         if at >= 0:
             end = at + len(wanted)
@@ -111,12 +129,14 @@ class QuoteFinder:
         at, end, first, last = found
         spans = []
         for number in range(first, last + 1):
-            start = max(at, self._starts[number])
-            stop = end if number == last else self._starts[number + 1] - 1  # before the joint
-            if self._origin[start] < 0:
-                start += 1
+            base = self._starts[number]
+            start = max(at, base) - base
+            stop = (end if number == last else self._starts[number + 1] - 1) - base
+            origin = self._origin(number)
+            if start >= len(origin):  # the quote starts at the joint before the next paragraph
+                continue
             if stop > start:
-                spans.append((number, self._origin[start], self._origin[stop - 1] + 1))
+                spans.append((number, origin[start], origin[stop - 1] + 1))
         return tuple(spans)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -59,6 +60,6 @@ def test_unreadable_file_is_a_message(
     def refuse(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "open", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     assert main(["validate", str(locked)]) == 1
     assert capsys.readouterr().err == f"{locked}: cannot read: Permission denied\n"

@@ -1,7 +1,10 @@
-"""Property tests on arbitrary Unicode: dump/load round trip, PDF rendering, search."""
+"""Property tests on arbitrary Unicode: dump/load round trip, PDF rendering, search; and
+any YAML scalar, with any tag, in any field of a dialogue."""
 
 from __future__ import annotations
 
+import json
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -14,8 +17,12 @@ from pypdf import PdfReader
 from briefing.dump import dialogue_document
 from briefing.loader import load_dialogue
 from briefing.model import Dialogue
+from briefing.problems import DialogueError, Problem
 from briefing.provenance import quote_spans
 from briefing.search import SearchIndex
+from tests.conftest import MINIMAL, SOURCE_TEXT
+
+UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 # Text a person could type: any assigned character but controls and lone surrogates.
 TEXT = st.text(
@@ -167,3 +174,133 @@ def test_search_never_raises(drawn: tuple[dict[str, Any], list[str]], query: str
     source = dialogue.sources[0]
     for evidence in dialogue.cards[0].evidence:
         assert quote_spans(source.paragraphs, evidence.quote)
+
+
+# -- any scalar in any field -------------------------------------------------------------
+
+TAGS = (
+    "",
+    "!!int ",
+    "!!float ",
+    "!!bool ",
+    "!!str ",
+    "!!null ",
+    "!!binary ",
+    "!!timestamp ",
+    "!!map ",
+    "!!seq ",
+    "!!python/object:os.system ",
+    "!foo ",
+    "!<tag:example.com,2000:x> ",
+)
+# Plain scalars as a person or an attacker could write them, YAML 1.1 forms included.
+YAML_1_1_FORMS = [
+    *[
+        ".nan",
+        ".inf",
+        "-.Inf",
+        "0x1F",
+        "0b101",
+        "0o17",
+        "017",
+        "1:20",
+        "1_000",
+        "1e400",
+        "9007199254740993",
+        "yes",
+        "no",
+        "on",
+        "off",
+        "y",
+        "maybe",
+        "~",
+        "null",
+        "2024-06-01",
+        "2001-12-14t21:59:43.10-05:00",
+        "=",
+        "<<",
+        "research\\n",
+        "-",
+        "true",
+        "False",
+        "1.5",
+        "+12",
+        "-0",
+        "0.",
+        ".5",
+        "1e5",
+    ],
+    "",
+    "9" * 400,
+]
+PLAIN = st.one_of(
+    st.sampled_from(YAML_1_1_FORMS),
+    st.text(st.characters(blacklist_categories=("Cs",)), max_size=30),
+)
+
+
+def _scalar_spans(text: str) -> list[tuple[int, int]]:
+    """Where each scalar value (not key) of a dialogue text stands, as character offsets."""
+    spans: list[tuple[int, int]] = []
+
+    def walk(node: yaml.Node) -> None:
+        if isinstance(node, yaml.MappingNode):
+            for _key, value in node.value:
+                walk(value)
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                walk(item)
+        else:
+            spans.append((node.start_mark.index, node.end_mark.index))
+
+    walk(yaml.compose(text, Loader=yaml.CSafeLoader))
+    return spans
+
+
+FIELDS = _scalar_spans(MINIMAL)
+
+
+@st.composite
+def scalars(draw: st.DrawFn) -> str:
+    tag = draw(st.sampled_from(TAGS))
+    text = draw(PLAIN)
+    if draw(st.booleans()):
+        return tag + json.dumps(text)  # double-quoted: any text at all, escaped
+    return tag + text
+
+
+@settings(
+    max_examples=300,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(
+    st.lists(st.one_of(st.none(), st.none(), scalars()), min_size=len(FIELDS), max_size=len(FIELDS))
+)
+def test_any_scalar_in_any_field_is_loaded_or_gets_documented_problems(
+    drawn: list[str | None],
+) -> None:
+    """Each field keeps its value (None) or gets a drawn scalar: a third of them, on average."""
+    text = MINIMAL
+    for (start, end), scalar in reversed(list(zip(FIELDS, drawn, strict=True))):
+        if scalar is not None:
+            text = text[:start] + scalar + text[end:]
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "art.txt").write_text(SOURCE_TEXT, encoding="utf-8")
+        path = Path(folder) / "d.yaml"
+        path.write_text(text, encoding="utf-8")
+        try:
+            dialogue = load_dialogue(path)
+        except DialogueError as exc:
+            assert exc.problems
+            for problem in exc.problems:
+                assert isinstance(problem, Problem)
+                assert problem.file == str(path)
+                assert 0 <= problem.line <= text.count("\n") + 2
+                assert problem.message
+                assert not UNSAFE.search(str(problem)), str(problem)
+            return
+    # Loaded: text fields hold text, never a value converted from another type.
+    assert all(isinstance(v, str) for v in (dialogue.title, dialogue.place, dialogue.date))
+    assert all(isinstance(card.title, str) for card in dialogue.cards)

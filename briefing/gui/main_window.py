@@ -300,9 +300,19 @@ class MainWindow(QMainWindow):
         return self.side.currentIndex()
 
     def show_side(self, index: int) -> None:
+        """Shows side tab `index`, making room for the side panel when it was left out."""
         self.side.setCurrentIndex(index)
         if self.side.isHidden():
             self.set_panel_shown(1, True)
+        card_list, card, side = self.splitter.sizes()
+        if side == 0 and self.isVisible():
+            room = card_list + card + side
+            given = min(max(self._wanted[1], SIDE_MIN), room // 2)
+            self._fitting = True
+            try:
+                self.splitter.setSizes([0, room - given, given])
+            finally:
+                self._fitting = False
 
     def show_shortcuts(self) -> None:
         dialogs.show_shortcuts(self, shortcuts.shortcut_rows())

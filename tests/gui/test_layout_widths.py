@@ -80,3 +80,14 @@ def test_panels_are_switched_from_view_and_remembered(qtbot: Any, make_window: M
 def test_the_default_window_fits_the_screen(window: MainWindow) -> None:
     screen = window.screen().availableGeometry()
     assert window.width() <= screen.width() and window.height() <= screen.height()
+
+
+def test_asking_for_a_side_tab_in_a_narrow_window_makes_room_for_it(
+    qtbot: Any, window: MainWindow
+) -> None:
+    window.resize(640, 720)
+    qtbot.waitUntil(lambda: window.width() == 640)
+    assert window.splitter.sizes()[2] == 0
+    window.actions_by_name["showSource"].trigger()
+    _card_list, card, side = window.splitter.sizes()
+    assert side >= SIDE_MIN and card >= side
