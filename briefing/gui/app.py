@@ -67,8 +67,8 @@ def prepare_application(app: QApplication) -> Theme:
 
 
 def build_app(args: list[str]) -> tuple[QApplication, MainWindow]:
-    """`briefing [FILE]`: the application and its window, built and opened on FILE, or on
-    the bundled dialogue, not yet shown."""
+    """`briefing [FILE]`: the application and its window, built and opened on FILE, else on
+    the file and card the user had open last, else on the bundled dialogue; not yet shown."""
     from briefing.gui.main_window import MainWindow
     from briefing.gui.settings import AppSettings
 
@@ -77,11 +77,25 @@ def build_app(args: list[str]) -> tuple[QApplication, MainWindow]:
     theme = prepare_application(app)
     settings = AppSettings.open()
     window = MainWindow(settings, theme)
-    path = Path(files[0]) if files else bundled_dialogue()
-    last_card = settings.last_card if settings.last_file == str(path.resolve()) else None
     window.restore_state()
+    path, said = start_file(files, settings.last_file)
+    last_card = settings.last_card if settings.last_file == str(path.resolve()) else None
     window.files.open_path(path, last_card, first=True, remember=bool(files))
+    if said:
+        window.files.notice.emit(said)
     return app, window
+
+
+def start_file(files: list[str], last_file: str | None) -> tuple[Path, str]:
+    """The file to open at start, and what to tell the user about the choice."""
+    if files:
+        return Path(files[0]), ""
+    if last_file:
+        last = Path(last_file)
+        if last.is_file():
+            return last, ""
+        return bundled_dialogue(), f"{last.name} is no longer there; showing the bundled sample"
+    return bundled_dialogue(), ""
 
 
 def run_app(args: list[str]) -> int:

@@ -28,6 +28,7 @@ def report():
     app.setStyleSheet('')  # to read the style under the style sheet's
     print('late', ','.join(late) or '-', app.style().name(), window.card_view.title.text(),
           'panels' if panels else 'no-panels', flush=True)
+    print('notice', window.notice.text(), flush=True)
     window.close()
     app.quit()
 
@@ -37,6 +38,12 @@ sys.exit(app.exec())
 
 
 def run_probe(tmp_path: Path, *args: str) -> str:
+    """What the probe saw: imports, style, the card's title and the side panels."""
+    return probe(tmp_path, *args)[0]
+
+
+def probe(tmp_path: Path, *args: str) -> tuple[str, str]:
+    """What the probe saw, and the notice in the status bar."""
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
@@ -50,7 +57,9 @@ def run_probe(tmp_path: Path, *args: str) -> str:
         timeout=60,
         check=True,
     )
-    return done.stdout.strip()
+    first, notice = done.stdout.strip().splitlines()
+    assert notice.startswith("notice")
+    return first, notice.removeprefix("notice").strip()
 
 
 def test_the_app_starts_on_the_bundled_dialogue_without_pdf_code(tmp_path: Path) -> None:
@@ -64,6 +73,31 @@ def test_the_app_opens_a_file_given_on_the_command_line(tmp_path: Path) -> None:
     (tmp_path / "art.txt").write_text(SOURCE_TEXT, "utf-8")
     (tmp_path / "d.yaml").write_text(MINIMAL.replace("title: Overview", "title: Given"), "utf-8")
     assert run_probe(tmp_path, str(tmp_path / "d.yaml")) == "late - fusion Given panels"
+
+
+def test_without_a_file_the_app_opens_the_last_file_on_the_last_card(tmp_path: Path) -> None:
+    from tests.conftest import MINIMAL, SOURCE_TEXT
+
+    (tmp_path / "art.txt").write_text(SOURCE_TEXT, "utf-8")
+    (tmp_path / "d.yaml").write_text(MINIMAL, "utf-8")
+    assert run_probe(tmp_path, str(tmp_path / "d.yaml")) == "late - fusion Overview panels"
+    settings = tmp_path / "probe.ini"
+    text = settings.read_text("utf-8").replace("lastCard=overview", "lastCard=research")
+    settings.write_text(text, "utf-8")
+    assert run_probe(tmp_path) == "late - fusion Research panels"
+
+
+def test_when_the_last_file_is_gone_the_sample_opens_and_the_user_is_told(tmp_path: Path) -> None:
+    from tests.conftest import MINIMAL, SOURCE_TEXT
+
+    (tmp_path / "art.txt").write_text(SOURCE_TEXT, "utf-8")
+    (tmp_path / "d.yaml").write_text(MINIMAL, "utf-8")
+    run_probe(tmp_path, str(tmp_path / "d.yaml"))
+    (tmp_path / "d.yaml").unlink()
+    assert probe(tmp_path) == (
+        "late - fusion Overview panels",
+        "d.yaml is no longer there; showing the bundled sample",
+    )
 
 
 def test_about_names_the_source_and_the_licences(
