@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from briefing.problems import Problem
+from briefing.safe_open import Refused, read_file
 
 MAX_DOCUMENT_BYTES = 8 * 1024 * 1024
 NAME_CHARS = 40
@@ -122,12 +123,14 @@ def ordinal(number: int) -> str:
 def read_document(path: str | Path) -> Any:
     """The file's YAML as plain data (safe loader), or None when it cannot be read or parsed."""
     try:
-        data = Path(path).read_bytes()
+        data = read_file(Path(path), "dialogue file", MAX_DOCUMENT_BYTES)  # no FIFO, no device
         if len(data) > MAX_DOCUMENT_BYTES:
             return None
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         return yaml.load(data, Loader=loader)  # a safe loader: no tag builds an object
-    except (OSError, yaml.YAMLError, ValueError, RecursionError):
+    except (OSError, Refused, yaml.YAMLError, RecursionError):
+        return None
+    except Exception:  # PyYAML's constructors raise anything on hostile tags (!!bool maybe)
         return None
 
 

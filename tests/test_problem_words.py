@@ -132,3 +132,18 @@ def test_ordinals() -> None:
 def test_problem_words_import_no_qt() -> None:
     code = "import sys; sys.modules['PySide6'] = None\nimport briefing.problem_words\n"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_hostile_files_are_described_without_raising(tmp_path: Path) -> None:
+    from briefing.loader import load_dialogue
+    from briefing.problem_words import describe_problems
+    from briefing.problems import DialogueError
+
+    corpus = Path(__file__).parent / "hostile"
+    for path in sorted(corpus.glob("*.yaml")):
+        try:
+            load_dialogue(path)
+        except DialogueError as error:
+            described = describe_problems(error.problems)
+            assert len(described) == len(error.problems), path.name
+            assert all(words and "\x1b" not in words for words in described), path.name

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -25,14 +26,16 @@ KEPT_SHEETS = 12
 """Sheets kept laid out, so that going back and forth between cards only paints."""
 PREPARE_DELAY_MS = 40
 NO_DIALOGUE = (
-    "No dialogue is open. Open one with File \u203a Open; a file with "
-    "problems reloads by itself once it is fixed and saved."
+    "No dialogue is open. A file with problems opens by itself once it is fixed and saved."
 )
 NO_MATCH = "No card matches the search. Press Esc to clear it and see every card."
 
 
 class CardView(QScrollArea):
     """Shows `Navigation.state.current`; clicking a point selects it."""
+
+    open_requested = Signal()
+    """The user asked to open a file (the empty window offers it)."""
 
     def __init__(self, navigation: Navigation, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,6 +59,10 @@ class CardView(QScrollArea):
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._column.addWidget(self.empty)
+        self.open_button = QPushButton("Open a Dialogue\u2026")
+        self.open_button.setObjectName("openDialogue")
+        self.open_button.clicked.connect(self.open_requested)
+        self._column.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignHCenter)
         outer = QHBoxLayout(page)
         outer.setContentsMargins(24, 24, 24, 24)
         outer.addStretch(1)
@@ -149,6 +156,7 @@ class CardView(QScrollArea):
         else:
             self.empty.setText(NO_DIALOGUE)
         self.empty.setVisible(card is None)
+        self.open_button.setVisible(state.dialogue is None)
         if card is None or state.dialogue is None:
             self.sheet.hide()
             return

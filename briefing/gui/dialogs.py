@@ -67,18 +67,22 @@ def _message_box(parent: QWidget, title: str) -> QMessageBox:
 
 
 def show_problems(
-    parent: QWidget, title: str, problems: Sequence[str], consequence: str = ""
+    parent: QWidget,
+    title: str,
+    problems: Sequence[str],
+    consequence: str = "",
+    described: Sequence[str] = (),
 ) -> None:
-    """Lists a file's problems (`file:line:col: path: message`) as plain text, with what
-    follows for the user (`consequence`) and a button that copies them all."""
+    """Lists a file's problems as plain text: in people's words (`described`) where given,
+    with the exact `file:line:col: path: message` lines in the details; what follows for
+    the user (`consequence`); and a button that copies the exact lines."""
     from PySide6.QtGui import QGuiApplication
 
     box = _message_box(parent, title)
     box.setIcon(box.Icon.Warning)
-    count = len(problems)
-    text = f"{title}: {count} problem{'s' if count != 1 else ''}."
-    box.setText(f"{text} {consequence}".strip())
-    box.setInformativeText("\n".join(problems[:12]) + ("\n…" if count > 12 else ""))
+    box.setText(f"{title}. {consequence}".strip())
+    shown = list(described) or list(problems)
+    box.setInformativeText("\n".join(shown[:12]) + ("\n…" if len(shown) > 12 else ""))
     box.setDetailedText("\n".join(problems))
     copy = box.addButton("Copy", box.ButtonRole.ActionRole)
     box.addButton(box.StandardButton.Close)

@@ -33,6 +33,8 @@ class FileCommands(QObject):
         self._settings = settings
         self.path: Path | None = None
         self.problems: tuple[Problem, ...] = ()
+        self.omitted = 0
+        """How many more problems the loader found but did not list."""
         """What is wrong with the open file as it is on disk; the cards on screen, if
         any, are then from its last good version."""
         self.watcher = DialogueWatcher(self)
@@ -72,13 +74,16 @@ class FileCommands(QObject):
             if first or self._navigation.state.dialogue is None:
                 self.path = path
                 self.watcher.watch(path, None)
-                self._set_problems(error.problems)
+                self._set_problems(error.problems, error.omitted)
             else:
+                from briefing.problem_words import describe_problems
+
                 dialogs.show_problems(
                     self._window,
                     f"Cannot open {path.name}",
-                    [str(p) for p in error.problems],
+                    error.lines(),
                     f"The open file, {self.path.name if self.path else ''}, stays on screen.",
+                    describe_problems(error.problems),
                 )
             return False
         self.path = path
@@ -99,16 +104,16 @@ class FileCommands(QObject):
         try:
             dialogue = load_dialogue(self.path)
         except DialogueError as error:
-            self._set_problems(error.problems)
+            self._set_problems(error.problems, error.omitted)
             return
         self._set_problems(())
         self.watcher.watch(self.path, dialogue)
         self._navigation.set_dialogue(dialogue)
         self.notice.emit(f"Reloaded {self.path.name}")
 
-    def _set_problems(self, problems: tuple[Problem, ...]) -> None:
-        if problems != self.problems:
-            self.problems = problems
+    def _set_problems(self, problems: tuple[Problem, ...], omitted: int = 0) -> None:
+        if (problems, omitted) != (self.problems, self.omitted):
+            self.problems, self.omitted = problems, omitted
             self.problems_changed.emit()
 
     def stop(self) -> None:

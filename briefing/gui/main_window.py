@@ -34,6 +34,7 @@ from briefing.gui.settings import AppSettings
 from briefing.gui.source_panel import SourcePanel
 from briefing.gui.state import Navigation, NavigationState
 from briefing.gui.theme import Colors, Theme
+from briefing.problem_words import describe_problems
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QResizeEvent
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self.navigator_panel = NavigatorPanel(self.navigation, theme)
         self.navigator = self.navigator_panel.navigator
         self.card_view = CardView(self.navigation, theme)
+        self.card_view.open_requested.connect(self.files.open_file)
         self.source_panel = SourcePanel(self.navigation, theme)
         self._preview_page = QWidget()
         self._preview_page.setObjectName("previewPage")
@@ -254,17 +256,18 @@ class MainWindow(QMainWindow):
     def _problems_changed(self) -> None:
         """The file on disk gained or lost problems: banner, Problems tab and status say so."""
         problems = self.files.problems
+        count = len(problems) + self.files.omitted
         name = self.files.path.name if self.files.path else ""
         showing_old = self.navigation.state.dialogue is not None
-        self.banner.set_problems(name, len(problems), showing_old)
-        self.problems_panel.set_problems(problems)
+        self.banner.set_problems(name, count, showing_old)
+        self.problems_panel.set_problems(problems, describe_problems(problems), self.files.omitted)
         at = self.side.indexOf(self.problems_panel)
         if problems and at < 0:
             self.side.addTab(self.problems_panel, "Problems")
         elif not problems and at >= 0:
             self.side.removeTab(at)
         if problems:
-            self.side.setTabText(PROBLEMS_TAB, f"Problems ({len(problems)})")
+            self.side.setTabText(PROBLEMS_TAB, f"Problems ({count})")
             if not showing_old:
                 self.show_side(PROBLEMS_TAB)
         self._state_changed(self.navigation.state, self.navigation.state)
@@ -278,7 +281,7 @@ class MainWindow(QMainWindow):
 
     def _state_changed(self, new: NavigationState, _old: NavigationState) -> None:
         self.setWindowTitle(window_title(new))
-        self.status.setText(status_text(new, len(self.files.problems)))
+        self.status.setText(status_text(new, len(self.files.problems) + self.files.omitted))
         has_card = new.current is not None
         for name in ("exportCard", "exportOverview", "exportAll", "exportBook", "print"):
             self.actions_by_name[name].setEnabled(has_card)

@@ -99,27 +99,38 @@ class ProblemsPanel(QWidget):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.copy, 0, Qt.AlignmentFlag.AlignRight)
         self._problems: tuple[Problem, ...] = ()
+        self._omitted = 0
         self.set_problems(())
 
-    def set_problems(self, problems: Sequence[Problem], described: Sequence[str] = ()) -> None:
-        """Lists `problems`; `described` holds the same in people's words, where known."""
+    def set_problems(
+        self, problems: Sequence[Problem], described: Sequence[str] = (), omitted: int = 0
+    ) -> None:
+        """Lists `problems`; `described` holds the same in people's words, where known, and
+        `omitted` counts the problems found but not listed."""
         self._problems = tuple(problems)
+        self._omitted = omitted
         self.list.clear()
         for i, problem in enumerate(self._problems):
             words = described[i] if i < len(described) else problem.message
             item = QListWidgetItem(f"{words}\n{problem}")
             item.setData(Qt.ItemDataRole.UserRole, i)
             self.list.addItem(item)
+        if omitted:
+            self.list.addItem(QListWidgetItem(self._more()))
         self.summary.setText(
-            f"The file on disk has {count_text(len(self._problems))}."
+            f"The file on disk has {count_text(len(self._problems) + omitted)}."
             if self._problems
             else "No problems: every quote is in its source."
         )
         self.copy.setEnabled(bool(self._problems))
 
+    def _more(self) -> str:
+        return f"... and {self._omitted} more {'problem' if self._omitted == 1 else 'problems'}"
+
     def text(self) -> str:
         """Every problem as file:line:col, one a line (what Copy All copies)."""
-        return "\n".join(str(p) for p in self._problems)
+        lines = [str(p) for p in self._problems]
+        return "\n".join([*lines, self._more()] if self._omitted else lines)
 
     def copy_all(self) -> None:
         clipboard = QGuiApplication.clipboard()
@@ -127,6 +138,8 @@ class ProblemsPanel(QWidget):
             clipboard.setText(self.text())
 
     def _activated(self, item: QListWidgetItem) -> None:
+        if item.data(Qt.ItemDataRole.UserRole) is None:
+            return  # the "and N more" line
         number = card_number(self._problems[int(item.data(Qt.ItemDataRole.UserRole))])
         if number is not None:
             self.go_to_card.emit(number)

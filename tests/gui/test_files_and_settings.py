@@ -178,3 +178,33 @@ def test_starting_on_a_broken_file_shows_its_problems_then_opens_it_once_fixed(
     path.write_text(MINIMAL, "utf-8")
     qtbot.waitUntil(lambda: window.card_view.title.text() == "Overview", timeout=5000)
     assert not window.card_view.empty.isVisible()
+
+
+def test_problems_are_listed_in_words_with_the_exact_place_kept(
+    qtbot: Any, make_window: MakeWindow, write_dialogue: WriteDialogue
+) -> None:
+    path = write_dialogue()
+    window = make_window(path)
+    path.write_text(MINIMAL.replace("quote: agreed on Saturday to work", "quote: agreed on Sunday"))
+    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=5000)
+    item = window.problems_panel.list.item(0)
+    words, exact = item.text().split("\n")
+    assert words.startswith("Overview, point 1") and "not found in" in words
+    assert exact.startswith(f"{path}:") and exact.endswith("not found in source 'art'")
+    window.navigation.go_to_id("research")
+    window.problems_panel.list.itemClicked.emit(item)
+    assert window.navigation.state.current is not None
+    assert window.navigation.state.current.id == "overview", "clicking goes to the card"
+
+
+def test_the_empty_window_offers_to_open_a_file(
+    make_window: MakeWindow, write_dialogue: WriteDialogue, dialog_calls: DialogCalls
+) -> None:
+    broken = write_dialogue(MINIMAL.replace("format: briefing/1", "format: nope"), name="b.yaml")
+    window = make_window(broken)
+    button = window.card_view.open_button
+    assert button.isVisible() and button.text() == "Open a Dialogue\u2026"
+    dialog_calls.open_path = write_dialogue()
+    button.click()
+    assert window.card_view.title.text() == "Overview"
+    assert not button.isVisible()
