@@ -9,6 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -31,6 +32,9 @@ TEXT = st.text(
 SHORT = st.text(
     st.characters(blacklist_categories=("Cs", "Cc", "Cn")), min_size=1, max_size=24
 ).filter(lambda s: s.strip() != "")
+
+
+pytestmark = pytest.mark.slow  # 1,000 examples each: run with `./dev test -m slow`
 
 PROPERTY = settings(
     max_examples=1000,

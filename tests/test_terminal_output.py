@@ -35,7 +35,7 @@ def test_escape_sequences_in_a_key_are_printed_escaped(
     assert (status, out) == (1, "")
     assert err.splitlines() == [
         "d.yaml:5:3: dialogue.\\x1b]0;owned\\x07\\x1b[2J\\x9b2J: unknown key; expected one of: "
-        "title, short_title, place, date, date_context, publisher, co_chairs, evidence"
+        "title, short_title, place, date, date_context, resolved_date, publisher, co_chairs, evidence"
     ]
     assert not RAW_CONTROL.search(err)
 
