@@ -170,10 +170,30 @@ class CardView(QScrollArea):
             self._fill(sheet, state.card)
         self.sheet = sheet
         sheet.show()
+        self._chain_focus(sheet)
         if had_focus:
             self.setFocus(Qt.FocusReason.OtherFocusReason)
         self._show_selection(state)
         self._prepare_timer.start()
+
+    def _chain_focus(self, sheet: CardSheet) -> None:
+        """Tab goes from the card into its points and links, top to bottom, then on to the
+        side panel (parts made after the window would otherwise come last)."""
+        stops: list[QWidget] = []
+
+        def visit(parent: QWidget) -> None:  # each part's children in the order they were made
+            for child in parent.findChildren(
+                QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
+            ):
+                if child.focusPolicy() & Qt.FocusPolicy.TabFocus and child.isVisibleTo(sheet):
+                    stops.append(child)
+                visit(child)
+
+        visit(sheet)
+        before: QWidget = self
+        for stop in stops:
+            QWidget.setTabOrder(before, stop)
+            before = stop
 
     def _sheet_for(self, card_id: str) -> CardSheet:
         """The sheet kept for `card_id`; else a spare, a new or the least recent one."""

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QLabel, QListView, QScrollArea, QWidget
+from PySide6.QtGui import QColor, QKeySequence
+from PySide6.QtWidgets import QApplication, QLabel, QListView, QScrollArea, QWidget
 
 from briefing.editorial import with_years
 from briefing.gui.main_window import MainWindow
@@ -223,3 +223,36 @@ def test_help_lists_the_keyboard_shortcuts(
     assert ("Go > Next", "Alt+Right") in rows
     assert "Ctrl+F" in dict(rows)["Edit > Find"]
     assert any(keys.startswith("Up / Down") for _what, keys in rows)
+
+
+def test_tab_goes_from_the_list_through_the_card_to_the_side_panel_and_search(
+    qtbot: Any, window: MainWindow
+) -> None:
+    window.activateWindow()
+    window.navigator.setFocus()
+    order: list[QWidget] = []
+    for _ in range(40):
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        if order and focused is order[0]:
+            break
+        order.append(focused)
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+    names = [w.objectName() for w in order]
+    rows = window.card_view.point_rows()
+    assert names[:2] == ["sectorNavigator", "cardView"]
+    assert order[2 : 2 + len(rows)] == rows, "then the card's points, top to bottom"
+    assert names.index("sourceText") > names.index("cardView") + len(rows)
+    assert names[-1] == "searchField", "search comes last, then the list again"
+
+
+@pytest.mark.parametrize("name", ["sectorNavigator", "cardView", "sourceText"])
+def test_each_pane_shows_when_it_has_the_keyboard_focus(window: MainWindow, name: str) -> None:
+    pane = window.findChild(QWidget, name)
+    assert pane is not None
+    accent = QColor(window.theme.colors.accent)
+    left_edge = lambda: pane.grab().toImage().pixelColor(0, pane.height() // 2)  # noqa: E731
+    window.search.setFocus()
+    assert left_edge() != accent
+    pane.setFocus()
+    assert left_edge() == accent
