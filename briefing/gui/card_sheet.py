@@ -31,12 +31,12 @@ SHEET_WIDTH = 760
 
 
 def card_position(dialogue: Dialogue, card: Card) -> str:
-    """'OVERVIEW' or 'SECTOR 2 OF 7', as the card's overline says."""
+    """'Overview' or 'Sector 2 of 7': the card's overline and the status bar say the same."""
     if card.kind is CardKind.OVERVIEW:
-        return "OVERVIEW"
+        return "Overview"
     sectors = [c for c in dialogue.cards if c.kind is not CardKind.OVERVIEW]
     number = next((i for i, c in enumerate(sectors, 1) if c is card), 0)
-    return f"SECTOR {number} OF {len(sectors)}"
+    return f"Sector {number} of {len(sectors)}"
 
 
 class CardSheet(QFrame):
@@ -135,7 +135,7 @@ class CardSheet(QFrame):
         ratio = self.devicePixelRatioF()
         self.icon.setPixmap(line_pixmap(card.icon or "overview", colors.accent, 28, ratio))
         title = dialogue.display_title
-        self.overline.setText(f"{card_position(dialogue, card)}  \u00b7  {title.upper()}")
+        self.overline.setText(f"{card_position(dialogue, card).upper()}  \u00b7  {title.upper()}")
         show_text(self.title, card.title, at(Part.TITLE), colors)
         self.meta.setText(f"{dialogue.place} \u00b7 {dialogue_date(dialogue)}")
         summary, summary_spans = with_years_and_spans(

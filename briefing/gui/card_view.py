@@ -43,6 +43,8 @@ class CardView(QScrollArea):
         self.setAccessibleName("Card")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # Always there, so that the card never shifts sideways when a long card needs it.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self._navigation = navigation
         self._theme = theme
         self._kept: OrderedDict[str, CardSheet] = OrderedDict()  # by card id, recent last

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.gui import dialogs, shortcuts
+from briefing.gui.card_sheet import card_position
 from briefing.gui.card_view import CardView
 from briefing.gui.file_commands import FileCommands
 from briefing.gui.icons import line_icon
@@ -46,15 +47,16 @@ PROBLEMS_TAB = 2
 NOTICE_MS = 8000
 
 
-def window_title(state: NavigationState) -> str:
-    """'Semiconductors — NCET Dialogue — Briefing'.
+def window_title(state: NavigationState, file_name: str = "") -> str:
+    """'Semiconductors — NCET Dialogue (us-rok-ncet.yaml) — Briefing'.
 
     Qt reads '[*]' in a title as a placeholder, so data's '[*]' is doubled to show as written.
     """
     card, dialogue = state.current, state.dialogue
     if card is None or dialogue is None:
         return APP_NAME
-    parts = [card.title, dialogue.short_title or dialogue.title, APP_NAME]
+    named = dialogue.display_title + (f" ({file_name})" if file_name else "")
+    parts = [card.title, named, APP_NAME]
     return " \u2014 ".join(p.replace("[*]", "[*][*]") for p in parts)
 
 
@@ -66,12 +68,13 @@ def status_text(state: NavigationState, problems: int = 0) -> str:
     card, dialogue = state.current, state.dialogue
     if card is None or dialogue is None:
         return "No dialogue open" if not problems else f"The file has {count_text(problems)}"
+    where = card_position(dialogue, card)
     checked = (
         f"all {dialogue.quote_count} quotes verified"
         if not problems
         else f"last good version; the file on disk has {count_text(problems)}"
     )
-    text = f"Card {state.card + 1} of {len(dialogue.cards)} \u2014 {checked}"
+    text = f"{where}: {card.title} \u2014 {checked}"
     if state.query.strip():
         count = len(state.visible)
         cards = "1 card matches" if count == 1 else f"{count} cards match"
@@ -280,7 +283,7 @@ class MainWindow(QMainWindow):
     # -- reacting to the navigation --------------------------------------------------------
 
     def _state_changed(self, new: NavigationState, _old: NavigationState) -> None:
-        self.setWindowTitle(window_title(new))
+        self.setWindowTitle(window_title(new, self.files.path.name if self.files.path else ""))
         self.status.setText(status_text(new, len(self.files.problems) + self.files.omitted))
         has_card = new.current is not None
         for name in ("exportCard", "exportOverview", "exportAll", "exportBook", "print"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QToolBar, QToolButton
+from PySide6.QtWidgets import QApplication, QToolBar, QToolButton
 
 from briefing.gui.layout import CARD_MIN, LIST_MIN, SIDE_MIN, Widths, fit_widths
 from briefing.gui.main_window import MainWindow
@@ -91,3 +91,19 @@ def test_asking_for_a_side_tab_in_a_narrow_window_makes_room_for_it(
     window.actions_by_name["showSource"].trigger()
     _card_list, card, side = window.splitter.sizes()
     assert side >= SIDE_MIN and card >= side
+
+
+def test_the_card_does_not_move_sideways_between_short_and_long_cards(
+    qtbot: Any, window: MainWindow
+) -> None:
+    window.resize(1280, 700)
+    qtbot.waitUntil(lambda: window.width() == 1280)
+    lefts = set()
+    dialogue = window.navigation.state.dialogue
+    assert dialogue is not None
+    for card in dialogue.cards:
+        window.navigation.go_to_id(card.id)
+        QApplication.processEvents()
+        sheet = window.card_view.sheet
+        lefts.add(sheet.mapTo(window, sheet.rect().topLeft()).x())
+    assert len(lefts) == 1
