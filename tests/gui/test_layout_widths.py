@@ -8,7 +8,9 @@ from typing import Any
 from PySide6.QtWidgets import QApplication, QToolBar, QToolButton
 
 from briefing.gui.layout import CARD_MIN, LIST_MIN, SIDE_MIN, Widths, fit_widths
+from briefing.gui.card_sheet import SHEET_WIDTH
 from briefing.gui.main_window import MainWindow
+from tests.conftest import WriteDialogue
 from tests.gui.conftest import MakeWindow
 
 
@@ -93,17 +95,18 @@ def test_asking_for_a_side_tab_in_a_narrow_window_makes_room_for_it(
     assert side >= SIDE_MIN and card >= side
 
 
-def test_the_card_does_not_move_sideways_between_short_and_long_cards(
-    qtbot: Any, window: MainWindow
+def test_the_card_does_not_move_sideways_when_it_needs_the_scroll_bar(
+    qtbot: Any, make_window: MakeWindow, write_dialogue: WriteDialogue
 ) -> None:
-    window.resize(1280, 700)
-    qtbot.waitUntil(lambda: window.width() == 1280)
-    lefts = set()
-    dialogue = window.navigation.state.dialogue
-    assert dialogue is not None
-    for card in dialogue.cards:
-        window.navigation.go_to_id(card.id)
+    window = make_window(write_dialogue())  # short cards: they fit a tall window
+    window.set_panel_shown(0, False)
+    window.set_panel_shown(1, False)  # the card alone, wider than its sheet: centred
+    lefts = []
+    for height in (760, 300):  # the second needs the scroll bar
+        window.resize(1200, height)
+        qtbot.waitUntil(lambda height=height: window.height() == height)
         QApplication.processEvents()
+        assert window.card_view.viewport().width() > SHEET_WIDTH + 60, "room to centre it"
         sheet = window.card_view.sheet
-        lefts.add(sheet.mapTo(window, sheet.rect().topLeft()).x())
-    assert len(lefts) == 1
+        lefts.append(sheet.mapTo(window, sheet.rect().topLeft()).x())
+    assert lefts[0] == lefts[1]
