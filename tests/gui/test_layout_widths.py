@@ -7,8 +7,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QApplication, QToolBar, QToolButton
 
-from briefing.gui.layout import CARD_MIN, LIST_MIN, SIDE_MIN, Widths, fit_widths
 from briefing.gui.card_sheet import SHEET_WIDTH
+from briefing.gui.layout import CARD_MIN, LIST_MIN, SIDE_MIN, Widths, fit_widths
 from briefing.gui.main_window import MainWindow
 from tests.conftest import WriteDialogue
 from tests.gui.conftest import MakeWindow
