@@ -204,6 +204,12 @@ class Dialogue:
         """The analyst note on the date: the resolved date's, else `date_context`."""
         return self.resolved_date.note if self.resolved_date else self.date_context
 
+    def notes_on(self, card: Card) -> tuple[Note, ...]:
+        """The analyst notes a card shows: the overview's begin with the note on the date."""
+        if card.kind is CardKind.OVERVIEW and self.date_note is not None:
+            return (self.date_note, *card.notes)
+        return card.notes
+
     @property
     def resolved_day(self) -> datetime.date | None:
         return self.resolved_date.day if self.resolved_date else None

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 
-from briefing.model import Card, CardKind, Dialogue, Person
+from briefing.model import Card, CardKind, Dialogue, Note, Person
 
 Span = tuple[int, int]
 
@@ -125,8 +125,11 @@ def people_text(people: tuple[Person, ...]) -> str:
     )
 
 
-def card_texts(card: Card, people: tuple[Person, ...] = ()) -> tuple[tuple[Field, str], ...]:
-    """Every text a card shows, with the field it belongs to; `people` are its co-chairs."""
+def card_texts(
+    card: Card, people: tuple[Person, ...] = (), notes: tuple[Note, ...] | None = None
+) -> tuple[tuple[Field, str], ...]:
+    """Every text a card shows, with the field it belongs to; `people` are its co-chairs and
+    `notes` its analyst notes (the card's own by default)."""
     texts: list[tuple[Field, str]] = [(Field(Part.TITLE), card.title)]
     texts.append((Field(Part.SUMMARY), card.summary))
     if people:
@@ -137,7 +140,7 @@ def card_texts(card: Card, people: tuple[Person, ...] = ()) -> tuple[tuple[Field
         texts.append((Field(Part.POINT, i), point.text))
         if point.commitment is not None:
             texts.append((Field(Part.COMMITMENT, i), commitment_label(card, i)))
-    for i, note in enumerate(card.notes):
+    for i, note in enumerate(card.notes if notes is None else notes):
         texts.append((Field(Part.NOTE, i), note.text))
         texts.append((Field(Part.CITATION, i), " ".join(c.title for c in note.cites)))
     if card.quote is not None:
@@ -182,11 +185,12 @@ class SearchIndex:
     def __init__(self, dialogue: Dialogue) -> None:
         self._cards = dialogue.cards
         self._people = tuple(co_chairs_on(dialogue, card) for card in dialogue.cards)
+        self._notes = tuple(dialogue.notes_on(card) for card in dialogue.cards)
         # One string per card; the separator cannot occur in folded text, so no term
         # (which has no white space) can match across two fields.
         self._folded = tuple(
-            "\n".join(fold(text) for _, text in card_texts(card, people))
-            for card, people in zip(dialogue.cards, self._people, strict=True)
+            "\n".join(fold(text) for _, text in card_texts(card, people, notes))
+            for card, people, notes in zip(dialogue.cards, self._people, self._notes, strict=True)
         )
         self._last: tuple[tuple[str, ...], tuple[int, ...]] = ((), ())
 
@@ -214,7 +218,10 @@ class SearchIndex:
         if not terms:
             return {}
         result: dict[Field, tuple[Span, ...]] = {}
-        for field, text in card_texts(self._cards[card_index], self._people[card_index]):
+        texts = card_texts(
+            self._cards[card_index], self._people[card_index], self._notes[card_index]
+        )
+        for field, text in texts:
             spans = find_spans(text, terms)
             if spans:
                 result[field] = spans

@@ -167,15 +167,16 @@ class CardSheet(QFrame):
         if card.quote is not None:
             self.quote.show_quote(card.quote, at(Part.QUOTE), at(Part.SPEAKER), colors)
 
-        while len(self._notes) < len(card.notes):
+        notes = dialogue.notes_on(card)  # the overview's begin with the note on the date
+        while len(self._notes) < len(notes):
             note = NoteBox()
             self._notes.append(note)
             self.notes_box.addWidget(note)
         for i, box in enumerate(self._notes):
-            if i < len(card.notes):
-                box.show_note(card.notes[i], at(Part.NOTE, i), at(Part.CITATION, i), colors)
-            box.setVisible(i < len(card.notes))
-        self.notes_heading.setVisible(bool(card.notes))
+            if i < len(notes):
+                box.show_note(notes[i], at(Part.NOTE, i), at(Part.CITATION, i), colors)
+            box.setVisible(i < len(notes))
+        self.notes_heading.setVisible(bool(notes))
 
         count = len(card.evidence)
         claim = "Its one quote is" if count == 1 else f"All {count} quotes on this card are"
@@ -198,3 +199,7 @@ class CardSheet(QFrame):
     def point_rows(self) -> list[PointRow]:
         """The rows showing the card's points, in order."""
         return [row for row in self._points if not row.isHidden()]
+
+    def note_boxes(self) -> list[NoteBox]:
+        """The boxes showing the card's analyst notes, in order."""
+        return [box for box in self._notes if not box.isHidden()]

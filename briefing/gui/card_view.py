@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.gui.card_parts import PointRow
+from briefing.gui.card_parts import NoteBox, PointRow
 from briefing.gui.card_sheet import CardSheet
 from briefing.gui.state import Navigation, NavigationState
 from briefing.gui.theme import Colors, Theme
@@ -252,3 +252,7 @@ class CardView(QScrollArea):
     def point_rows(self) -> list[PointRow]:
         """The rows showing the current card's points, in order."""
         return self.sheet.point_rows()
+
+    def note_boxes(self) -> list[NoteBox]:
+        """The boxes showing the current card's analyst notes, in order."""
+        return self.sheet.note_boxes()

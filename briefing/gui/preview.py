@@ -179,6 +179,18 @@ class PreviewPane(QWidget):
         for button in self.sizes.buttons():
             button.setChecked(button.property("segment") == state.page_size)
 
+    @property
+    def shown(self) -> CardKey | None:
+        """Which one-page PDF is on screen: (generation, card id, page size), or None."""
+        return self._shown
+
+    def page_points(self) -> tuple[float, float] | None:
+        """The size of the page on screen, in points, or None when none is."""
+        if self._document is None or self._shown is None:
+            return None
+        size = self._document.pagePointSize(0)
+        return (size.width(), size.height())
+
     def refresh(self) -> None:
         """Requests the PDF of what the window shows, if the preview is on screen."""
         state = self._navigation.state

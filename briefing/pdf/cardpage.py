@@ -77,9 +77,9 @@ def card_blocks(
     if card.quote is not None:
         _open_section(body, "On the record", styles)
         body.append(_quote(dialogue, card, styles, linked))
-    notes: list[tuple[str, Note]] = [("", note) for note in card.notes]
-    if card.kind is CardKind.OVERVIEW and dialogue.date_note is not None:
-        notes.insert(0, ("Date.", dialogue.date_note))
+    notes = [
+        ("Date." if note is dialogue.date_note else "", note) for note in dialogue.notes_on(card)
+    ]
     if notes:
         _after(body, styles.gap(12))
         body.append(_notes(notes, styles))

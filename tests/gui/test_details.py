@@ -51,7 +51,7 @@ def test_a_long_title_is_elided_with_a_plain_text_tooltip(
 
 def note_labels(window: MainWindow) -> list[Any]:
     sheet = window.card_view.sheet
-    return [label for box in sheet._notes if box.isVisible() for label in (box.text, box.cites)]
+    return [label for box in sheet.note_boxes() for label in (box.text, box.cites)]
 
 
 def test_note_citations_are_links_that_open_in_the_browser(

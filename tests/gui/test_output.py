@@ -176,13 +176,14 @@ def test_preview_shows_the_one_page_pdf_and_switches_page_size(
     qtbot.waitUntil(
         lambda: (
             preview.page_count() == 1
-            and round(preview._document.pagePointSize(0).width()) == POINTS["letter"][0]
+            and (points := preview.page_points()) is not None
+            and round(points[0]) == POINTS["letter"][0]
         ),
         timeout=20000,
     )
     assert preview.sizes.checkedButton().text() == "US Letter"
     window.navigation.go_to(3)
-    qtbot.waitUntil(lambda: preview._shown is not None and preview._shown[1] == "bio-pharma")
+    qtbot.waitUntil(lambda: preview.shown is not None and preview.shown[1] == "bio-pharma")
 
 
 def test_pdfs_are_made_off_the_gui_thread(

@@ -107,7 +107,7 @@ def test_the_zoom_stays_when_the_card_changes(qtbot: Any, window: MainWindow) ->
     preview.actions_by_name["zoomIn"].trigger()
     zoom = percent(preview)
     window.navigation.go_to_id("ai")
-    qtbot.waitUntil(lambda: preview._shown is not None and preview._shown[1] == "ai", timeout=20000)
+    qtbot.waitUntil(lambda: preview.shown is not None and preview.shown[1] == "ai", timeout=20000)
     assert percent(preview) == zoom
     assert preview.view.zoomFactor() == pytest.approx(zoom / 100, abs=0.01)
 
@@ -126,7 +126,7 @@ def test_open_in_pdf_viewer_writes_the_card_pdf_and_opens_it(
     monkeypatch.setattr(desktop, "open_url", lambda url: opened.append(url) or True)
     window.navigation.go_to_id("ai")
     preview = shown_preview(qtbot, window)
-    qtbot.waitUntil(lambda: preview._shown is not None and preview._shown[1] == "ai", timeout=20000)
+    qtbot.waitUntil(lambda: preview.shown is not None and preview.shown[1] == "ai", timeout=20000)
     preview.actions_by_name["openInViewer"].trigger()
 
     (url,) = opened

@@ -65,8 +65,11 @@ def test_search_ignores_case_and_accents_and_finds_hangul(qtbot: Any, window: Ma
     window.search.clear()
     type_text(qtbot, window.search, "조태용")
     assert visible_titles(window) == ["Overview"]
-    note = window.card_view.sheet._notes[1]
-    assert "조태용" in shown_text(note.text.text(), note.text.textFormat())
+    (note,) = [
+        n
+        for n in window.card_view.note_boxes()
+        if "조태용" in shown_text(n.text.text(), n.text.textFormat())
+    ]
     assert "background-color" in note.text.text()
 
 
@@ -98,7 +101,7 @@ def test_ai_does_not_match_inside_words(qtbot: Any, window: MainWindow) -> None:
         )
         sheet = window.card_view.sheet
         labels = [r.body for r in sheet.point_rows()] + [sheet.title, sheet.summary, sheet.people]
-        labels += [n.text for n in sheet._notes if n.isVisible()]
+        labels += [n.text for n in sheet.note_boxes()]
         for label in labels:
             marks = re.findall(r"(\w?)<span style=[^>]*>([^<]*)</span>", label.text())
             for before, marked_word in marks:  # "ai" alone or starting a word, never "said"
@@ -188,3 +191,15 @@ def test_markup_in_a_point_is_shown_literally(
     window = make_window(write_dialogue(text))
     body = window.card_view.point_rows()[0].body
     assert shown_text(body.text(), body.textFormat()).startswith("<i>Chips</i>. They agreed")
+
+
+def test_the_date_note_is_on_the_overview_and_searchable(qtbot: Any, window: MainWindow) -> None:
+    dialogue = window.navigation.state.dialogue
+    assert dialogue is not None and dialogue.date_note is not None
+    window.navigation.go_to_id("overview")
+    first = window.card_view.note_boxes()[0].text
+    assert "Korean reports date the dialogue Saturday" in shown_text(
+        first.text(), first.textFormat()
+    )
+    window.search.setText("Yongsan")
+    assert [dialogue.cards[i].id for i in window.navigation.state.visible] == ["overview"]
