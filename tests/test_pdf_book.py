@@ -48,7 +48,9 @@ def outline(reader: PdfReader) -> list[tuple[int, str, int]]:
             if isinstance(item, list):
                 walk(item, level + 1)
             else:
-                found.append((level, item.title, reader.get_destination_page_number(item)))
+                page = reader.get_destination_page_number(item)
+                assert page is not None, f"bookmark {item.title!r} points to no page"
+                found.append((level, item.title, page))
 
     walk(reader.outline, 0)
     return found
@@ -73,7 +75,7 @@ def heading(page: Any, dialogue: Dialogue) -> str:
     lines = [line for line in page.extract_text().splitlines() if line.strip()]
     body = [line for line in lines if "OPEN-SOURCE SUMMARY" not in line]
     body = [line for line in body if not line.startswith("Generated ")]
-    return body[1] if body[0] == dialogue.title else body[0]
+    return str(body[1] if body[0] == dialogue.title else body[0])
 
 
 def test_the_pages_in_order_by_their_headings(
@@ -153,7 +155,10 @@ def test_paragraph_references_link_into_the_appendix(
     dialogue: Dialogue, book: tuple[str, PdfReader]
 ) -> None:
     _, reader = book
-    page_of = {page.indirect_reference.idnum: i for i, page in enumerate(reader.pages)}
+    page_of = {
+        page.indirect_reference.idnum: i  # type: ignore[union-attr]
+        for i, page in enumerate(reader.pages)
+    }
     appendix_pages = set(range(len(dialogue.cards) + 1, len(reader.pages)))
     bio = reader.pages[1 + [c.id for c in dialogue.cards].index("bio-pharma")]
     targets = [

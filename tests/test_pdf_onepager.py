@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 from datetime import date
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -134,7 +135,7 @@ def test_metadata(dialogue: Dialogue) -> None:
 @pytest.mark.parametrize("card_id", ["overview", "bio-pharma"])  # bio-pharma has a table
 def test_every_font_is_embedded_and_subset(dialogue: Dialogue, card_id: str) -> None:
     reader = PdfReader(io.BytesIO(render_card(dialogue, card_id, generated=DAY)))
-    fonts = reader.pages[0]["/Resources"]["/Font"]
+    fonts: dict[str, Any] = reader.pages[0]["/Resources"]["/Font"]  # type: ignore[index]
     assert len(fonts) == 2
     for ref in fonts.values():
         font = ref.get_object()

@@ -239,7 +239,7 @@ YAML_1_1_FORMS = [
 ]
 PLAIN = st.one_of(
     st.sampled_from(YAML_1_1_FORMS),
-    st.text(st.characters(blacklist_categories=("Cs",)), max_size=30),
+    st.text(st.characters(exclude_categories=["Cs"]), max_size=30),
 )
 
 
@@ -257,7 +257,9 @@ def _scalar_spans(text: str) -> list[tuple[int, int]]:
         else:
             spans.append((node.start_mark.index, node.end_mark.index))
 
-    walk(yaml.compose(text, Loader=yaml.CSafeLoader))
+    root = yaml.compose(text, Loader=yaml.CSafeLoader)
+    assert root is not None
+    walk(root)
     return spans
 
 

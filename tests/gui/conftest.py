@@ -16,6 +16,7 @@ from briefing.gui.app import prepare_application
 from briefing.gui.main_window import MainWindow
 from briefing.gui.settings import AppSettings
 from briefing.gui.theme import Theme
+from briefing.model import Dialogue
 from briefing.paths import bundled_dialogue
 
 
@@ -75,6 +76,26 @@ def dialog_calls(monkeypatch: pytest.MonkeyPatch) -> DialogCalls:
 
 
 MakeWindow = Callable[..., MainWindow]
+
+
+def shown_dialogue(window: MainWindow) -> Dialogue:
+    """The dialogue on screen (a test that asks for it expects one)."""
+    dialogue = window.navigation.state.dialogue
+    assert dialogue is not None
+    return dialogue
+
+
+def current_id(window: MainWindow) -> str:
+    """The id of the card on screen."""
+    card = window.navigation.state.current
+    assert card is not None
+    return card.id
+
+
+def record(calls: list[Any], item: Any) -> bool:
+    """Stands in for a hand-over to the desktop: notes what was handed over, says it worked."""
+    calls.append(item)
+    return True
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from briefing.gui import desktop, point_menu
 from briefing.gui.main_window import MainWindow
 from briefing.provenance import paragraph_label
 from tests.conftest import MINIMAL, WriteDialogue
-from tests.gui.conftest import MakeWindow
+from tests.gui.conftest import MakeWindow, record, shown_dialogue
 
 HOSTILE_TITLE = '<img src="/etc/passwd"><b>A very long card title</b> ' + "that goes on " * 8
 LONG_URL = "https://example.org/" + "/".join(f"section-{i}" for i in range(40)) + "?page=2&x=1"
@@ -29,7 +29,7 @@ def plain(rich: str) -> str:
 @pytest.fixture
 def opened(monkeypatch: pytest.MonkeyPatch) -> list[QUrl]:
     calls: list[QUrl] = []
-    monkeypatch.setattr(desktop, "open_url", lambda url: calls.append(url) or True)
+    monkeypatch.setattr(desktop, "open_url", lambda url: record(calls, url))
     return calls
 
 
@@ -129,6 +129,7 @@ def test_copy_point_with_citation_from_the_right_click_menu(
     def pick_copy(menu: QMenu, _at: QPoint) -> Any:
         shown.append([a.text() for a in menu.actions()])
         action = menu.findChild(type(menu.actions()[0]), "copyPointWithCitation")
+        assert action is not None
         action.trigger()
         return action
 
@@ -147,7 +148,7 @@ def test_copy_point_with_citation_from_the_right_click_menu(
     assert window.navigation.state.point == 3  # the point right-clicked is the one selected
     copied = QGuiApplication.clipboard().text()
     lines = copied.split("\n")
-    point = window.navigation.state.dialogue.cards[0].points[3]
+    point = shown_dialogue(window).cards[0].points[3]
     assert lines[0] == f"{point.lead}. {point.text}"
     assert len(lines) == 1 + len(point.evidence)
     for line, evidence in zip(lines[1:], point.evidence, strict=True):

@@ -15,7 +15,7 @@ from briefing.gui.layout import CARD_MIN
 from briefing.gui.main_window import MainWindow
 from briefing.gui.settings import AppSettings
 from tests.conftest import MINIMAL, WriteDialogue
-from tests.gui.conftest import DialogCalls, MakeWindow
+from tests.gui.conftest import DialogCalls, MakeWindow, current_id
 
 
 def test_an_invalid_file_shows_its_problems_and_keeps_the_cards(
@@ -51,7 +51,7 @@ def test_live_reload_when_the_file_changes(
     window = make_window(path, card="research")
     path.write_text(MINIMAL.replace("title: Research", "title: Research, revised"), "utf-8")
     qtbot.waitUntil(lambda: window.card_view.title.text() == "Research, revised", timeout=5000)
-    assert window.navigation.state.current.id == "research"
+    assert current_id(window) == "research"
 
 
 def test_live_reload_when_an_editor_replaces_the_file(
@@ -86,7 +86,9 @@ def test_a_broken_save_keeps_the_cards_and_a_fix_is_picked_up(
     assert window.side.tabText(2) == "Problems (1)"
     (line,) = window.problems_panel.text().splitlines()
     assert line.startswith(f"{path}:19:12: YAML syntax")
-    window.banner.findChild(QPushButton, "showProblems").click()
+    show = window.banner.findChild(QPushButton, "showProblems")
+    assert show is not None
+    show.click()
     assert window.side.currentWidget() is window.problems_panel
     path.write_text(MINIMAL.replace("title: Overview", "title: Fixed"), "utf-8")
     qtbot.waitUntil(lambda: window.card_view.title.text() == "Fixed", timeout=5000)
@@ -139,7 +141,7 @@ def test_settings_are_restored_on_relaunch(
     assert second.size().width() == 790 and second.size().height() == 577
     assert second.splitter.sizes() == sizes
     assert second.navigation.state.page_size == "letter"
-    assert second.navigation.state.current.id == "research"
+    assert current_id(second) == "research"
     assert second.side_tab() == 1
     assert second.actions_by_name["pageLetter"].isChecked()
 

@@ -60,8 +60,7 @@ def test_navigator_lists_overview_first_then_sectors_with_point_counts(window: M
 
 
 def press(qtbot: Any, window: MainWindow, key: str) -> None:
-    sequence = QKeySequence(key)
-    combo = sequence[0]
+    combo = QKeySequence(key)[0]  # type: ignore[index]
     qtbot.keyClick(window.navigator, combo.key(), combo.keyboardModifiers())
 
 
@@ -254,7 +253,10 @@ def test_each_pane_shows_when_it_has_the_keyboard_focus(window: MainWindow, name
     pane = window.findChild(QWidget, name)
     assert pane is not None
     accent = QColor(window.theme.colors.accent)
-    left_edge = lambda: pane.grab().toImage().pixelColor(0, pane.height() // 2)  # noqa: E731
+
+    def left_edge() -> QColor:
+        return pane.grab().toImage().pixelColor(0, pane.height() // 2)
+
     window.search.setFocus()
     assert left_edge() != accent
     pane.setFocus()

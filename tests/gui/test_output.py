@@ -181,7 +181,8 @@ def test_preview_shows_the_one_page_pdf_and_switches_page_size(
         ),
         timeout=20000,
     )
-    assert preview.sizes.checkedButton().text() == "US Letter"
+    checked = preview.sizes.checkedButton()
+    assert checked is not None and checked.text() == "US Letter"
     window.navigation.go_to(3)
     qtbot.waitUntil(lambda: preview.shown is not None and preview.shown[1] == "bio-pharma")
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 from briefing.gui import desktop, preview_zoom
 from briefing.gui.main_window import MainWindow
 from briefing.gui.preview import PreviewPane
-from tests.gui.conftest import DialogCalls
+from tests.gui.conftest import DialogCalls, record
 
 pytest.importorskip("briefing.pdf")
 
@@ -123,7 +123,7 @@ def test_open_in_pdf_viewer_writes_the_card_pdf_and_opens_it(
     qtbot: Any, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     opened: list[QUrl] = []
-    monkeypatch.setattr(desktop, "open_url", lambda url: opened.append(url) or True)
+    monkeypatch.setattr(desktop, "open_url", lambda url: record(opened, url))
     window.navigation.go_to_id("ai")
     preview = shown_preview(qtbot, window)
     qtbot.waitUntil(lambda: preview.shown is not None and preview.shown[1] == "ai", timeout=20000)

@@ -15,6 +15,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 from briefing.gui import printing
 from briefing.gui.main_window import MainWindow
+from briefing.page_sizes import PageSize
 from tests.gui.conftest import DialogCalls
 
 pytest.importorskip("briefing.pdf")
@@ -106,7 +107,7 @@ class FakePrinter:
 
 @pytest.mark.parametrize(("size", "media"), [("letter", "media=Letter"), ("a4", "media=A4")])
 def test_lp_gets_the_chosen_media_printer_and_copies(
-    monkeypatch: pytest.MonkeyPatch, size: printing.PageSize, media: str
+    monkeypatch: pytest.MonkeyPatch, size: PageSize, media: str
 ) -> None:
     ran: list[tuple[list[str], bytes]] = []
 

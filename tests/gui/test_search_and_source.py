@@ -11,7 +11,7 @@ from PySide6.QtGui import QTextDocument
 from briefing.gui.main_window import MainWindow
 from briefing.provenance import normalise
 from tests.conftest import MINIMAL, WriteDialogue
-from tests.gui.conftest import MakeWindow
+from tests.gui.conftest import MakeWindow, shown_dialogue
 
 
 def visible_titles(window: MainWindow) -> list[str]:
@@ -97,7 +97,7 @@ def test_ai_does_not_match_inside_words(qtbot: Any, window: MainWindow) -> None:
     assert "Artificial intelligence" in visible_titles(window)
     for title in visible_titles(window):
         window.navigation.go_to_id(
-            next(c.id for c in window.navigation.state.dialogue.cards if c.title == title)
+            next(c.id for c in shown_dialogue(window).cards if c.title == title)
         )
         sheet = window.card_view.sheet
         labels = [r.body for r in sheet.point_rows()] + [sheet.title, sheet.summary, sheet.people]
@@ -137,7 +137,7 @@ def test_clicking_a_point_highlights_its_quote_in_the_source(
     assert window.navigation.state.point == len(card.points) - 1
     quote = card.points[-1].evidence[0].quote
     assert normalise(window.source_panel.highlighted_text()) == normalise(quote)
-    assert window.source_panel.title.text() == window.navigation.state.dialogue.sources[0].title
+    assert window.source_panel.title.text() == shown_dialogue(window).sources[0].title
     assert window.source_panel.publisher.text() == "Yonhap News Agency"
     assert row.property("selected") is True
     text = window.source_panel.text
