@@ -1,7 +1,9 @@
 """Every file of the hostile corpus gets its stated answer, and never a traceback or a hang.
 
-How fast each is answered is a budget, measured in benchmarks/, not asserted here; the
-timeouts below only turn a hang into a failure.
+The CLI runs in-process (as `briefing.cli.main`, which is what the `briefing` command calls),
+so that an unexpected exception fails the test with its traceback; one test runs the real
+command in a process for a sample. How fast each is answered is a budget, measured in
+benchmarks/, not asserted here.
 """
 
 from __future__ import annotations
@@ -9,12 +11,14 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import yaml
 from pypdf import PdfReader
 
+from briefing.cli import main
 from tests.hostile.generated import add_generated
 
 HOSTILE = Path(__file__).parent / "hostile"
@@ -34,15 +38,40 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-def briefing(*args: str, cwd: Path, timeout: float) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "briefing", *args],
-        cwd=cwd,
+Run = subprocess.CompletedProcess[str]
+
+
+@pytest.fixture
+def briefing(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> Callable[..., Run]:
+    """`briefing ARGS` in `cwd`, in-process: its exit status and what it printed."""
+
+    def run(*args: str, cwd: Path) -> Run:
+        monkeypatch.chdir(cwd)
+        capsys.readouterr()
+        status = main(list(args))
+        out, err = capsys.readouterr()
+        return subprocess.CompletedProcess(["briefing", *args], status, out, err)
+
+    return run
+
+
+@pytest.mark.parametrize("name", ["markup-everywhere.yaml", "alias-bomb.yaml", "missing.yaml"])
+def test_the_command_in_a_process_gives_the_same_answer(name: str, corpus: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "briefing", "validate", name],
+        cwd=corpus,
         capture_output=True,
         text=True,
-        timeout=timeout,
+        timeout=60,
         check=False,
     )
+    answer = ANSWERS[name]
+    assert "Traceback" not in result.stderr
+    assert result.returncode == answer["exit"]
+    printed = result.stdout if answer["exit"] == 0 else result.stderr
+    assert printed.splitlines() == answer["output"]
 
 
 def test_corpus_is_complete(corpus: Path) -> None:
@@ -52,8 +81,10 @@ def test_corpus_is_complete(corpus: Path) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(ANSWERS))
-def test_validate_gives_the_stated_answer(name: str, corpus: Path) -> None:
-    result = briefing("validate", name, cwd=corpus, timeout=60)
+def test_validate_gives_the_stated_answer(
+    name: str, corpus: Path, briefing: Callable[..., Run]
+) -> None:
+    result = briefing("validate", name, cwd=corpus)
     answer = ANSWERS[name]
     printed = result.stdout if answer["exit"] == 0 else result.stderr
     assert "Traceback" not in result.stderr
@@ -62,9 +93,11 @@ def test_validate_gives_the_stated_answer(name: str, corpus: Path) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(n for n in ANSWERS if ANSWERS[n]["exit"] != 0))
-def test_export_of_an_invalid_file_writes_nothing(name: str, corpus: Path, tmp_path: Path) -> None:
+def test_export_of_an_invalid_file_writes_nothing(
+    name: str, corpus: Path, tmp_path: Path, briefing: Callable[..., Run]
+) -> None:
     out = tmp_path / "out"
-    result = briefing("export", name, "--out", str(out), "--overview", cwd=corpus, timeout=10)
+    result = briefing("export", name, "--out", str(out), "--overview", cwd=corpus)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.splitlines()[0] == ANSWERS[name]["output"][0]  # type: ignore[index]
@@ -73,10 +106,10 @@ def test_export_of_an_invalid_file_writes_nothing(name: str, corpus: Path, tmp_p
 
 @pytest.mark.parametrize("name", [n for n in VALID if n != "ten-thousand-sectors.yaml"])
 def test_export_of_a_valid_hostile_file_is_literal_or_clean(
-    name: str, corpus: Path, tmp_path: Path
+    name: str, corpus: Path, tmp_path: Path, briefing: Callable[..., Run]
 ) -> None:
     out = tmp_path / "out"
-    result = briefing("export", name, "--out", str(out), cwd=corpus, timeout=60)
+    result = briefing("export", name, "--out", str(out), cwd=corpus)
     assert "Traceback" not in result.stderr
     written = sorted(out.glob("*.pdf")) if out.exists() else []
     if result.returncode != 0:
