@@ -3,7 +3,7 @@
 Imports ReportLab; callers (CLI, GUI) import this package lazily, when a PDF is wanted.
 """
 
-from briefing.pdf.book import render_book
+from briefing.pdf.book import MAX_APPENDIX_CHARACTERS, BookTooLong, render_book
 from briefing.pdf.coverage import UncoveredCharacters
 from briefing.pdf.export import ExportError, export_pdfs
 from briefing.pdf.fitting import CardTooLong
@@ -13,6 +13,8 @@ from briefing.pdf.styles import PageSize
 
 __all__ = [
     "DEFAULT_MARKING",
+    "MAX_APPENDIX_CHARACTERS",
+    "BookTooLong",
     "CardTooLong",
     "ExportError",
     "PageSize",
