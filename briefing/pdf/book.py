@@ -2,12 +2,11 @@
 
 Each card page is fitted exactly as its one-pager is, so page numbers are known before the
 build: the cover's contents list them, and "Page n of N" comes from the canvas. The source
-text reproduced is capped (`MAX_APPENDIX_CHARACTERS`), so a book is made in seconds.
+text reproduced is capped (`book_limits`), so that a book is made in about 2 s at most.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 
 from reportlab.platypus import (
@@ -25,6 +24,7 @@ from briefing.citations import paragraph_number, source_credit
 from briefing.editorial import dialogue_date
 from briefing.model import Dialogue, Source
 from briefing.pdf import markup
+from briefing.pdf.book_limits import check_appendix
 from briefing.pdf.coverage import check_book, check_marking, drawing
 from briefing.pdf.fitting import fit_card
 from briefing.pdf.flowables import Bookmark
@@ -41,52 +41,6 @@ from briefing.pdf.pages import (
 from briefing.pdf.styles import NAVY, RULE, PageGeometry, PageSize, page_geometry, stylesheet
 
 APPENDIX_TITLE = "Appendix: source text"
-MAX_APPENDIX_CHARACTERS = 500_000
-"""Characters of source text the appendix may reproduce, all sources together (a source
-listed twice counts twice). A book at the limit renders in under 2 s on a 2-core machine
-(about 3.5 s per million characters; the 4 MiB a source may hold would take 15 s)."""
-SOURCES_NAMED = 5
-"""How many sources a BookTooLong message names, the largest first."""
-
-
-class BookTooLong(ValueError):
-    """The appendix would reproduce more source text than `MAX_APPENDIX_CHARACTERS`: the
-    book is refused before anything is rendered. The one-pagers are unaffected.
-
-    `where` names the dialogue file, `sizes` holds (source id, file, characters) for each
-    source in the appendix, `characters` their total and `limit` the limit.
-    """
-
-    def __init__(self, where: str, sizes: Sequence[tuple[str, str, int]], limit: int) -> None:
-        self.where = where
-        self.sizes = tuple(sizes)
-        self.characters = sum(size for _, _, size in sizes)
-        self.limit = limit
-        largest = sorted(sizes, key=lambda entry: -entry[2])
-        named = "; ".join(
-            f"{source_id!r}, {file}: {size:,} characters"
-            for source_id, file, size in largest[:SOURCES_NAMED]
-        )
-        if len(largest) > SOURCES_NAMED:
-            named += f"; and {len(largest) - SOURCES_NAMED} more"
-        noun = "source" if len(sizes) == 1 else "sources"
-        super().__init__(
-            f"{where}: the book is not made: its appendix would reproduce {self.characters:,} "
-            f"characters of source text, over the limit of {limit:,} ({noun} {named}); "
-            "export the one-pagers instead, which do not include the source text"
-        )
-
-
-def check_appendix(dialogue: Dialogue, limit: int = MAX_APPENDIX_CHARACTERS) -> None:
-    """Raises BookTooLong when the book's appendix would reproduce over `limit` characters."""
-    sizes = [
-        (source.id, source.file, sum(len(text) for text in source.paragraphs))
-        for source in dialogue.sources
-    ]
-    if sum(size for _, _, size in sizes) > limit:
-        raise BookTooLong(dialogue.path.name, sizes, limit)
-
-
 ABOUT = (
     "Each card's points are this briefing's own summary. Every point cites the paragraphs "
     "of the source it rests on (¶), and each reference links to that paragraph in the "
@@ -103,7 +57,7 @@ def render_book(
     generated: date | None = None,
 ) -> bytes:
     """The whole dialogue as one PDF with bookmarks; raises BookTooLong before rendering
-    anything when the source text is over the appendix's limit, and UncoveredCharacters and
+    anything when the source text is over the appendix's limits, and UncoveredCharacters and
     CardTooLong like render_card."""
     check_appendix(dialogue)
     register_fonts()

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from briefing.atomic import StagedFile, stage, write_atomic
 from briefing.model import Dialogue
-from briefing.pdf.book import check_appendix, render_book
+from briefing.pdf.book import render_book
+from briefing.pdf.book_limits import check_appendix
 from briefing.pdf.onepager import render_card
 from briefing.pdf.pages import DEFAULT_MARKING, generation_date
 from briefing.pdf.styles import PageSize, page_geometry
@@ -37,7 +38,7 @@ def export_pdfs(
     targets. When anything fails, the folder is left as it was: the previous files keep
     their contents and no new file stays. Raises ValueError for an unknown card id or page
     size, BookTooLong (a ValueError, before anything is rendered) when the book's appendix
-    would be over its limit, UncoveredCharacters (a ValueError) for text the fonts cannot
+    would be over its limits, UncoveredCharacters (a ValueError) for text the fonts cannot
     draw, CardTooLong for a card that cannot fit, and ExportError (an OSError) when the
     folder cannot be created or written.
     """

@@ -1,0 +1,100 @@
+"""How much source text the book's appendix may reproduce, and `BookTooLong` past that.
+
+ReportLab's time grows with the characters, the paragraphs and, faster than linearly, the
+length of one paragraph (a long one is re-wrapped at every page break it crosses). A book at
+all three limits renders in about 1.5 s of CPU time on a 2-core machine; a 4 MiB source,
+allowed for quote checking, would take 15 s or more, and 4 MiB of one-line paragraphs hours.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefing.citations import paragraph_number
+from briefing.model import Dialogue, Source
+
+MAX_APPENDIX_CHARACTERS = 300_000
+"""Characters of source text in the appendix, all sources together (a source listed twice
+counts twice)."""
+MAX_APPENDIX_PARAGRAPHS = 2_000
+"""Paragraphs in the appendix, headlines and credit lines included."""
+MAX_APPENDIX_PARAGRAPH_CHARACTERS = 4_000
+"""Characters of one paragraph in the appendix."""
+SOURCES_NAMED = 5
+"""How many sources a BookTooLong message names, the largest first."""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceSize:
+    id: str
+    file: str
+    characters: int
+    paragraphs: int
+
+
+class BookTooLong(ValueError):
+    """The appendix would reproduce more source text than the limits allow: the book is
+    refused before anything is rendered. The one-pagers, which do not include the source
+    text, are unaffected.
+
+    `where` names the dialogue file; `amount` is what would be reproduced and `limit` the
+    limit it is over, both in `unit` ("characters", "paragraphs", or "characters in one
+    paragraph").
+    """
+
+    def __init__(self, where: str, what: str, amount: int, limit: int, unit: str) -> None:
+        self.where = where
+        self.amount = amount
+        self.limit = limit
+        self.unit = unit
+        super().__init__(
+            f"{where}: the book is not made: its appendix would reproduce {what}, over the "
+            f"limit of {limit:,} {unit}; export the one-pagers instead, which do not include "
+            "the source text"
+        )
+
+
+def check_appendix(dialogue: Dialogue) -> None:
+    """Raises BookTooLong when the book's appendix would be over one of the limits."""
+    where = dialogue.path.name
+    for source in dialogue.sources:
+        for index, text in enumerate(source.paragraphs):
+            if len(text) > MAX_APPENDIX_PARAGRAPH_CHARACTERS:
+                what = (
+                    f"{len(text):,} characters in one paragraph of source {source.id!r}, "
+                    f"{source.file} ({_paragraph_name(source, index)})"
+                )
+                limit = MAX_APPENDIX_PARAGRAPH_CHARACTERS
+                raise BookTooLong(where, what, len(text), limit, "characters in one paragraph")
+    sizes = [
+        SourceSize(source.id, source.file, sum(map(len, source.paragraphs)), len(source.paragraphs))
+        for source in dialogue.sources
+    ]
+    for unit, limit in (
+        ("characters", MAX_APPENDIX_CHARACTERS),
+        ("paragraphs", MAX_APPENDIX_PARAGRAPHS),
+    ):
+        amount = sum(getattr(size, unit) for size in sizes)
+        if amount > limit:
+            what = f"{amount:,} {unit} of source text ({_named(sizes, unit)})"
+            raise BookTooLong(where, what, amount, limit, unit)
+
+
+def _paragraph_name(source: Source, index: int) -> str:
+    number = paragraph_number(source, index)
+    if number is None:
+        return "its closing credit line"
+    return "its headline" if number == 0 else f"paragraph {number}"
+
+
+def _named(sizes: Sequence[SourceSize], unit: str) -> str:
+    """The largest sources by `unit`, with their size: "source 'art', art.txt: 9 paragraphs"."""
+    largest = sorted(sizes, key=lambda size: -getattr(size, unit))
+    named = "; ".join(
+        f"{size.id!r}, {size.file}: {getattr(size, unit):,} {unit}"
+        for size in largest[:SOURCES_NAMED]
+    )
+    if len(largest) > SOURCES_NAMED:
+        named += f"; and {len(largest) - SOURCES_NAMED} more"
+    return ("source " if len(sizes) == 1 else "sources ") + named
