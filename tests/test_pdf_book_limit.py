@@ -83,8 +83,8 @@ def test_a_book_at_every_limit_is_made_with_the_whole_source(tmp_path: Path) -> 
 
 def test_one_character_over_is_refused(tmp_path: Path) -> None:
     assert refuse(tmp_path, at_the_limits(extra_character=True)) == (
-        "d.yaml: the book is not made: its appendix would reproduce 300,001 characters of "
-        "source text (source 'art', art.txt: 300,001 characters), over the limit of 300,000 "
+        "d.yaml: the book is not made: its appendix would reproduce 200,001 characters of "
+        "source text (source 'art', art.txt: 200,001 characters), over the limit of 200,000 "
         f"characters; {ADVICE}"
     )
 
@@ -92,8 +92,8 @@ def test_one_character_over_is_refused(tmp_path: Path) -> None:
 def test_one_paragraph_over_is_refused(tmp_path: Path) -> None:
     filler = fillers(20_000, MAX_APPENDIX_PARAGRAPHS - len(BASE) + 1)
     assert refuse(tmp_path, filler) == (
-        "d.yaml: the book is not made: its appendix would reproduce 2,001 paragraphs of "
-        "source text (source 'art', art.txt: 2,001 paragraphs), over the limit of 2,000 "
+        "d.yaml: the book is not made: its appendix would reproduce 1,501 paragraphs of "
+        "source text (source 'art', art.txt: 1,501 paragraphs), over the limit of 1,500 "
         f"paragraphs; {ADVICE}"
     )
 
@@ -108,14 +108,14 @@ def test_a_paragraph_one_character_too_long_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_source_listed_often_counts_each_time_and_five_are_named(tmp_path: Path) -> None:
-    filler = fillers(45_000 - sum(map(len, BASE)), 40)
+    filler = fillers(30_000 - sum(map(len, BASE)), 40)
     named = "; ".join(
-        f"{source_id!r}, art.txt: 45,000 characters"
+        f"{source_id!r}, art.txt: 30,000 characters"
         for source_id in ("art", "copy1", "copy2", "copy3", "copy4")
     )
     assert refuse(tmp_path, filler, listed=7) == (
-        "d.yaml: the book is not made: its appendix would reproduce 315,000 characters of "
-        f"source text (sources {named}; and 2 more), over the limit of 300,000 characters; "
+        "d.yaml: the book is not made: its appendix would reproduce 210,000 characters of "
+        f"source text (sources {named}; and 2 more), over the limit of 200,000 characters; "
         f"{ADVICE}"
     )
 

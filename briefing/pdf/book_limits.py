@@ -1,10 +1,11 @@
 """How much source text the book's appendix may reproduce, and `BookTooLong` past that.
 
-ReportLab's time grows with the characters, the paragraphs and, faster than linearly, the
-length of one paragraph (a long one is re-wrapped at every page break it crosses). A book at
-all three limits renders in about 1.5 s of CPU time on a 2-core machine; a 4 MiB source,
-allowed for quote checking, would take 15 s or more, and 4 MiB of one-line paragraphs hours.
-"""
+ReportLab's time grows with the characters, the paragraphs (about 0.25 ms each) and, faster
+than linearly, the length of one paragraph (a long one is re-wrapped at every page break it
+crosses: one of 100,000 characters took 2.6 s). A book at all three limits at once renders
+in about 1.5 s of CPU time on a 2-core machine (`python -m benchmarks`); a book with a 4 MiB
+source, which quote checking allows, took 24 s, and 4 MiB of tiny paragraphs would take
+minutes."""
 
 from __future__ import annotations
 
@@ -14,10 +15,10 @@ from dataclasses import dataclass
 from briefing.citations import paragraph_number
 from briefing.model import Dialogue, Source
 
-MAX_APPENDIX_CHARACTERS = 300_000
+MAX_APPENDIX_CHARACTERS = 200_000
 """Characters of source text in the appendix, all sources together (a source listed twice
 counts twice)."""
-MAX_APPENDIX_PARAGRAPHS = 2_000
+MAX_APPENDIX_PARAGRAPHS = 1_500
 """Paragraphs in the appendix, headlines and credit lines included."""
 MAX_APPENDIX_PARAGRAPH_CHARACTERS = 4_000
 """Characters of one paragraph in the appendix."""
