@@ -10,7 +10,6 @@ minutes."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from briefing.citations import paragraph_number
 from briefing.model import Dialogue, Source
@@ -24,14 +23,6 @@ MAX_APPENDIX_PARAGRAPH_CHARACTERS = 4_000
 """Characters of one paragraph in the appendix."""
 SOURCES_NAMED = 5
 """How many sources a BookTooLong message names, the largest first."""
-
-
-@dataclass(frozen=True, slots=True)
-class SourceSize:
-    id: str
-    file: str
-    characters: int
-    paragraphs: int
 
 
 class BookTooLong(ValueError):
@@ -59,7 +50,8 @@ class BookTooLong(ValueError):
 def check_appendix(dialogue: Dialogue) -> None:
     """Raises BookTooLong when the book's appendix would be over one of the limits."""
     where = dialogue.path.name
-    for source in dialogue.sources:
+    sources = dialogue.sources
+    for source in sources:
         for index, text in enumerate(source.paragraphs):
             if len(text) > MAX_APPENDIX_PARAGRAPH_CHARACTERS:
                 what = (
@@ -68,18 +60,14 @@ def check_appendix(dialogue: Dialogue) -> None:
                 )
                 limit = MAX_APPENDIX_PARAGRAPH_CHARACTERS
                 raise BookTooLong(where, what, len(text), limit, "characters in one paragraph")
-    sizes = [
-        SourceSize(source.id, source.file, sum(map(len, source.paragraphs)), len(source.paragraphs))
-        for source in dialogue.sources
-    ]
-    for unit, limit in (
-        ("characters", MAX_APPENDIX_CHARACTERS),
-        ("paragraphs", MAX_APPENDIX_PARAGRAPHS),
-    ):
-        amount = sum(getattr(size, unit) for size in sizes)
-        if amount > limit:
-            what = f"{amount:,} {unit} of source text ({_named(sizes, unit)})"
-            raise BookTooLong(where, what, amount, limit, unit)
+    totals = (
+        ("characters", MAX_APPENDIX_CHARACTERS, [sum(map(len, s.paragraphs)) for s in sources]),
+        ("paragraphs", MAX_APPENDIX_PARAGRAPHS, [len(s.paragraphs) for s in sources]),
+    )
+    for unit, limit, amounts in totals:
+        if sum(amounts) > limit:
+            what = f"{sum(amounts):,} {unit} of source text ({_named(sources, amounts, unit)})"
+            raise BookTooLong(where, what, sum(amounts), limit, unit)
 
 
 def _paragraph_name(source: Source, index: int) -> str:
@@ -89,13 +77,13 @@ def _paragraph_name(source: Source, index: int) -> str:
     return "its headline" if number == 0 else f"paragraph {number}"
 
 
-def _named(sizes: Sequence[SourceSize], unit: str) -> str:
-    """The largest sources by `unit`, with their size: "source 'art', art.txt: 9 paragraphs"."""
-    largest = sorted(sizes, key=lambda size: -getattr(size, unit))
+def _named(sources: Sequence[Source], amounts: Sequence[int], unit: str) -> str:
+    """The largest sources with their amount: "source 'art', art.txt: 9 paragraphs"."""
+    largest = sorted(zip(sources, amounts, strict=True), key=lambda pair: -pair[1])
     named = "; ".join(
-        f"{size.id!r}, {size.file}: {getattr(size, unit):,} {unit}"
-        for size in largest[:SOURCES_NAMED]
+        f"{source.id!r}, {source.file}: {amount:,} {unit}"
+        for source, amount in largest[:SOURCES_NAMED]
     )
     if len(largest) > SOURCES_NAMED:
         named += f"; and {len(largest) - SOURCES_NAMED} more"
-    return ("source " if len(sizes) == 1 else "sources ") + named
+    return ("source " if len(largest) == 1 else "sources ") + named
