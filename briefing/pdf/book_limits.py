@@ -3,7 +3,7 @@
 ReportLab's time grows with the characters, the paragraphs (about 0.25 ms each) and, faster
 than linearly, the length of one paragraph (a long one is re-wrapped at every page break it
 crosses: one of 100,000 characters took 2.6 s). A book at all three limits at once renders
-in about 1.5 s of CPU time on a 2-core machine (`python -m benchmarks`); a book with a 4 MiB
+in 1 to 1.5 s of CPU time on a 2-core machine (`python -m benchmarks`); a book with a 4 MiB
 source, which quote checking allows, took 24 s, and 4 MiB of tiny paragraphs would take
 minutes."""
 
