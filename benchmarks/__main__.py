@@ -33,6 +33,7 @@ def _table(results: list[Result]) -> str:
 def run(quick: bool) -> list[Result]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from benchmarks.figures_gui import gui_figures
+    from benchmarks.figures_hostile import appendix_limit_figure, hostile_figure
     from benchmarks.figures_load import load_figure
     from benchmarks.figures_pdf import book_figure, one_pager_figure, weasyprint_figure
     from benchmarks.figures_start import start_figures
@@ -47,7 +48,9 @@ def run(quick: bool) -> list[Result]:
         results += gui_figures(Path(work), 5 if quick else 200, enforce)
         results.append(one_pager_figure(dialogue, 1 if quick else 30, enforce))
         results += book_figure(dialogue, 1 if quick else 15, enforce)
+        results.append(appendix_limit_figure(Path(work), 1 if quick else 3, enforce))
         results.append(load_figure(Path(work), 1 if quick else 5, enforce))
+        results.append(hostile_figure(Path(work), 1 if quick else 3, enforce))
         weasy = weasyprint_figure(dialogue, 1 if quick else 9)
         if weasy is not None:
             results.append(weasy)

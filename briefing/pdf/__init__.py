@@ -4,6 +4,12 @@ Imports ReportLab; callers (CLI, GUI) import this package lazily, when a PDF is 
 """
 
 from briefing.pdf.book import render_book
+from briefing.pdf.book_limits import (
+    MAX_APPENDIX_CHARACTERS,
+    MAX_APPENDIX_PARAGRAPH_CHARACTERS,
+    MAX_APPENDIX_PARAGRAPHS,
+    BookTooLong,
+)
 from briefing.pdf.coverage import UncoveredCharacters
 from briefing.pdf.export import ExportError, export_pdfs
 from briefing.pdf.fitting import CardTooLong
@@ -13,6 +19,10 @@ from briefing.pdf.styles import PageSize
 
 __all__ = [
     "DEFAULT_MARKING",
+    "MAX_APPENDIX_CHARACTERS",
+    "MAX_APPENDIX_PARAGRAPHS",
+    "MAX_APPENDIX_PARAGRAPH_CHARACTERS",
+    "BookTooLong",
     "CardTooLong",
     "ExportError",
     "PageSize",

@@ -1,7 +1,8 @@
 """`render_book`: cover, the overview, every sector page, and the full source text.
 
 Each card page is fitted exactly as its one-pager is, so page numbers are known before the
-build: the cover's contents list them, and "Page n of N" comes from the canvas.
+build: the cover's contents list them, and "Page n of N" comes from the canvas. The source
+text reproduced is capped (`book_limits`), so that a book is made in about 2 s at most.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from briefing.citations import paragraph_number, source_credit
 from briefing.editorial import dialogue_date
 from briefing.model import Dialogue, Source
 from briefing.pdf import markup
+from briefing.pdf.book_limits import check_appendix
 from briefing.pdf.coverage import check_book, check_marking, drawing
 from briefing.pdf.fitting import fit_card
 from briefing.pdf.flowables import Bookmark
@@ -54,8 +56,10 @@ def render_book(
     marking: str = DEFAULT_MARKING,
     generated: date | None = None,
 ) -> bytes:
-    """The whole dialogue as one PDF with bookmarks; raises UncoveredCharacters and
+    """The whole dialogue as one PDF with bookmarks; raises BookTooLong before rendering
+    anything when the source text is over the appendix's limits, and UncoveredCharacters and
     CardTooLong like render_card."""
+    check_appendix(dialogue)
     register_fonts()
     check_book(dialogue, DATA_FONTS)
     check_marking(marking, DATA_FONTS)

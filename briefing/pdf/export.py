@@ -9,6 +9,7 @@ from pathlib import Path
 from briefing.atomic import StagedFile, stage, write_atomic
 from briefing.model import Dialogue
 from briefing.pdf.book import render_book
+from briefing.pdf.book_limits import check_appendix
 from briefing.pdf.onepager import render_card
 from briefing.pdf.pages import DEFAULT_MARKING, generation_date
 from briefing.pdf.styles import PageSize, page_geometry
@@ -36,9 +37,10 @@ def export_pdfs(
     then all are written to temporary files in `out_dir`, and only then renamed over their
     targets. When anything fails, the folder is left as it was: the previous files keep
     their contents and no new file stays. Raises ValueError for an unknown card id or page
-    size, UncoveredCharacters (a ValueError) for text the fonts cannot draw, CardTooLong for
-    a card that cannot fit, and ExportError (an OSError) when the folder cannot be created
-    or written.
+    size, BookTooLong (a ValueError, before anything is rendered) when the book's appendix
+    would be over its limits, UncoveredCharacters (a ValueError) for text the fonts cannot
+    draw, CardTooLong for a card that cannot fit, and ExportError (an OSError) when the
+    folder cannot be created or written.
     """
     page_geometry(page_size)  # an unknown size fails before anything is rendered
     known = [card.id for card in dialogue.cards]
@@ -59,6 +61,7 @@ def export_pdfs(
         for card_id in ids
     ]
     if book:
+        check_appendix(dialogue)  # before a single one-pager is rendered
         jobs.append(
             (
                 out / f"{stem}-book-{page_size}.pdf",
