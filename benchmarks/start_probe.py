@@ -40,15 +40,18 @@ class PaintWatch(QObject):
         os._exit(0)
 
 
+LIMIT_MS = 30_000
+"""A start that has not painted by then has failed: leave with status 1 rather than hang."""
+
+
 def main() -> None:
     app, window = build_app(sys.argv[1:])
-    watch = PaintWatch(
-        {
-            "card": window.card_view.sheet,
-            "navigator": window.navigator.viewport(),
-            "source": window.source_panel.text.viewport(),
-        }
-    )
+    window.resize(1280, 800)  # as on a laptop, with every panel shown
+    widgets = {"card": window.card_view.sheet, "navigator": window.navigator.viewport()}
+    if not window.side.isHidden():
+        widgets["source"] = window.source_panel.text.viewport()
+    watch = PaintWatch(widgets)
+    QTimer.singleShot(LIMIT_MS, lambda: os._exit(1))
     window.show()
     app.exec()
     del watch
