@@ -6,7 +6,7 @@ Objects here are only ever built by the loader, after every check has passed.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
@@ -193,6 +193,16 @@ class Dialogue:
     evidence: tuple[Evidence, ...]
     sources: tuple[Source, ...]
     cards: tuple[Card, ...]
+    quote_count: int = field(init=False, compare=False, repr=False)
+    """Every verified quote: on cards, the dialogue, the co-chairs and the sources (counted
+    once, when the dialogue is made: the status bar shows it after every keystroke)."""
+
+    def __post_init__(self) -> None:
+        on_cards = sum(len(c.evidence) for c in self.cards)
+        on_sources = sum(1 for s in self.sources if s.account and s.account.evidence)
+        on_people = sum(len(p.evidence) for p in self.co_chairs)
+        count = on_cards + len(self.evidence) + on_people + on_sources
+        object.__setattr__(self, "quote_count", count)
 
     @property
     def display_title(self) -> str:
@@ -229,11 +239,3 @@ class Dialogue:
     @property
     def point_count(self) -> int:
         return sum(len(c.points) for c in self.cards)
-
-    @property
-    def quote_count(self) -> int:
-        """Every verified quote: on cards, the dialogue, the co-chairs and the sources."""
-        on_cards = sum(len(c.evidence) for c in self.cards)
-        on_sources = sum(1 for s in self.sources if s.account and s.account.evidence)
-        on_people = sum(len(p.evidence) for p in self.co_chairs)
-        return on_cards + len(self.evidence) + on_people + on_sources

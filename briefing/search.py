@@ -9,6 +9,7 @@ The index is built once per dialogue so that a keystroke only runs a few regex s
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from enum import Enum
@@ -62,12 +63,32 @@ def query_terms(query: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(term for term in fold(query).split() if term))
 
 
+def starts_a_syllable(char: str) -> bool:
+    """Whether `char` is a leading Hangul jamo: folded Korean text starts a syllable there."""
+    return "\u1100" <= char <= "\u115f" or "\ua960" <= char <= "\ua97f"
+
+
 def is_word_start(folded: str, at: int) -> bool:
     """Whether a word (or, in Hangul, a syllable) of `folded` text starts at `at`."""
     char = folded[at]
-    if "\u1100" <= char <= "\u115f" or "\ua960" <= char <= "\ua97f":
+    if starts_a_syllable(char):
         return True
     return char.isalnum() and (at == 0 or not folded[at - 1].isalnum())
+
+
+WORD_MARK = "\x01"
+"""Put before every word start of a text to search it by word starts; control characters
+never reach the model (the loader refuses them), so it cannot clash with the text."""
+_WORD_STARTS = re.compile(
+    # A letter or digit after anything else (\w less the underscore is what isalnum() says),
+    # or a leading Hangul jamo: the same places as `is_word_start`.
+    r"(?<![^\W_])(?=[^\W_])|(?=[\u1100-\u115f\ua960-\ua97f])"
+)
+
+
+def mark_word_starts(folded: str) -> str:
+    """`folded` with WORD_MARK before each word start (see `is_word_start`)."""
+    return _WORD_STARTS.sub(WORD_MARK, folded)
 
 
 def starts_a_word(folded: str, term: str) -> bool:
@@ -75,12 +96,7 @@ def starts_a_word(folded: str, term: str) -> bool:
     a sign)."""
     if not is_word_start(term, 0):
         return term in folded
-    at = folded.find(term)
-    while at >= 0:
-        if is_word_start(folded, at):
-            return True
-        at = folded.find(term, at + 1)
-    return False
+    return mark_word_starts(term) in mark_word_starts(folded)
 
 
 class Part(Enum):
@@ -192,6 +208,9 @@ class SearchIndex:
             "\n".join(fold(text) for _, text in card_texts(card, people, notes))
             for card, people, notes in zip(dialogue.cards, self._people, self._notes, strict=True)
         )
+        # The same with a mark before every word start: a term that starts a word is then
+        # found with one substring search (its own marks match the text's).
+        self._marked = tuple(mark_word_starts(folded) for folded in self._folded)
         self._last: tuple[tuple[str, ...], tuple[int, ...]] = ((), ())
 
     def matching(self, query: str) -> tuple[int, ...]:
@@ -206,8 +225,13 @@ class SearchIndex:
             any(term.startswith(old) for term in terms) for old in last_terms
         )
         candidates = last_found if narrowing else range(len(self._folded))
+        at_starts = [mark_word_starts(t) for t in terms if is_word_start(t, 0)]
+        anywhere = [t for t in terms if not is_word_start(t, 0)]  # terms that start with a sign
         found = tuple(
-            i for i in candidates if all(starts_a_word(self._folded[i], term) for term in terms)
+            i
+            for i in candidates
+            if all(t in self._marked[i] for t in at_starts)
+            and all(t in self._folded[i] for t in anywhere)
         )
         self._last = (terms, found)
         return found

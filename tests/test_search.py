@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing.loader import load_dialogue
@@ -223,3 +223,25 @@ def test_typing_on_gives_the_same_cards_as_a_fresh_search(dialogue: Dialogue) ->
     typed = SearchIndex(dialogue)
     for query in ("b", "ba", "bat", "batt", "battery", "battery c", "battery cl", "c", "AI", "A"):
         assert typed.matching(query) == SearchIndex(dialogue).matching(query), query
+
+
+def _word_start_by_hand(folded: str, term: str) -> bool:
+    """The rule spelled out: `term` at a position where `is_word_start` holds."""
+    from briefing.search import is_word_start
+
+    if not is_word_start(term, 0):
+        return term in folded
+    return any(
+        folded.startswith(term, at) and is_word_start(folded, at) for at in range(len(folded))
+    )
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet="ab _-1é\u1100\u1161\uac00.", max_size=12),
+    st.text(alphabet="ab_-1é\u1100\u1161.", min_size=1, max_size=3),
+)
+def test_the_fast_word_start_test_agrees_with_the_rule(folded: str, term: str) -> None:
+    from briefing.search import starts_a_word
+
+    assert starts_a_word(folded, term) == _word_start_by_hand(folded, term)

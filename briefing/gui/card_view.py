@@ -49,6 +49,7 @@ class CardView(QScrollArea):
         self._theme = theme
         self._kept: OrderedDict[str, CardSheet] = OrderedDict()  # by card id, recent last
         self._spare: list[CardSheet] = []
+        self._stops: dict[int, list[QWidget]] = {}  # each sheet's Tab stops, in order
         page = QWidget()
         page.setObjectName("cardPage")
         self._column = QVBoxLayout()
@@ -181,17 +182,9 @@ class CardView(QScrollArea):
     def _chain_focus(self, sheet: CardSheet) -> None:
         """Tab goes from the card into its points and links, top to bottom, then on to the
         side panel (parts made after the window would otherwise come last)."""
-        stops: list[QWidget] = []
-
-        def visit(parent: QWidget) -> None:  # each part's children in the order they were made
-            for child in parent.findChildren(
-                QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
-            ):
-                if child.focusPolicy() & Qt.FocusPolicy.TabFocus and child.isVisibleTo(sheet):
-                    stops.append(child)
-                visit(child)
-
-        visit(sheet)
+        stops = self._stops.get(id(sheet))
+        if stops is None:
+            stops = self._stops[id(sheet)] = _tab_stops(sheet)
         before: QWidget = self
         for stop in stops:
             QWidget.setTabOrder(before, stop)
@@ -212,6 +205,7 @@ class CardView(QScrollArea):
         return sheet
 
     def _fill(self, sheet: CardSheet, index: int) -> None:
+        self._stops.pop(id(sheet), None)  # its parts change
         state = self._navigation.state
         assert state.dialogue is not None
         card = state.dialogue.cards[index]
@@ -256,3 +250,19 @@ class CardView(QScrollArea):
     def note_boxes(self) -> list[NoteBox]:
         """The boxes showing the current card's analyst notes, in order."""
         return self.sheet.note_boxes()
+
+
+def _tab_stops(sheet: CardSheet) -> list[QWidget]:
+    """The parts of a sheet that Tab stops at, in the order they were made (top to bottom)."""
+    stops: list[QWidget] = []
+
+    def visit(parent: QWidget) -> None:
+        for child in parent.findChildren(
+            QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
+        ):
+            if child.focusPolicy() & Qt.FocusPolicy.TabFocus and child.isVisibleTo(sheet):
+                stops.append(child)
+            visit(child)
+
+    visit(sheet)
+    return stops

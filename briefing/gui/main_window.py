@@ -282,7 +282,11 @@ class MainWindow(QMainWindow):
 
     # -- reacting to the navigation --------------------------------------------------------
 
-    def _state_changed(self, new: NavigationState, _old: NavigationState) -> None:
+    def _state_changed(self, new: NavigationState, old: NavigationState) -> None:
+        if new.dialogue is not old.dialogue and new.dialogue is not None:
+            # The search index of a large file takes a moment: built when the window is
+            # idle, not on the first keystroke.
+            QTimer.singleShot(0, self.navigation.prepare_search)
         self.setWindowTitle(window_title(new, self.files.path.name if self.files.path else ""))
         self.status.setText(status_text(new, len(self.files.problems) + self.files.omitted))
         has_card = new.current is not None
