@@ -74,7 +74,8 @@ def status_text(state: NavigationState, problems: int = 0) -> str:
         if not problems
         else f"last good version; the file on disk has {count_text(problems)}"
     )
-    text = f"{where}: {card.title} \u2014 {checked}"
+    named = where if card.title == where else f"{where}: {card.title}"
+    text = f"{named} \u2014 {checked}"
     if state.query.strip():
         count = len(state.visible)
         cards = "1 card matches" if count == 1 else f"{count} cards match"

@@ -88,6 +88,7 @@ class ProblemsPanel(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("problemList")
         self.list.setWordWrap(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.list.itemActivated.connect(self._activated)
         self.list.itemClicked.connect(self._activated)
         self.copy = QPushButton("Copy All")

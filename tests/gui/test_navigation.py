@@ -38,12 +38,13 @@ def test_clicking_every_sector_updates_card_title_and_status(
         assert len(shown) == len(card.points)
         assert card.title in window.windowTitle()
         assert "U.S.\u2013ROK NCET Dialogue (us-rok-ncet-dialogue.yaml)" in window.windowTitle()
-        where = "Overview" if row == 0 else f"Sector {row} of {total - 1}"
+        position = "Overview" if row == 0 else f"Sector {row} of {total - 1}"
+        where = position if row == 0 else f"{position}: {card.title}"
         assert window.status.text() == (
-            f"{where}: {card.title} \u2014 all {dialogue.quote_count} quotes verified"
+            f"{where} \u2014 all {dialogue.quote_count} quotes verified"
         )
         overline = window.card_view.sheet.overline.text()
-        assert overline.startswith(where.upper()), "the card and the status bar agree"
+        assert overline.startswith(position.upper()), "the card and the status bar agree"
 
 
 def test_navigator_lists_overview_first_then_sectors_with_point_counts(window: MainWindow) -> None:
