@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtWidgets import QDialog, QMessageBox
 
 DIALOGUE_FILTER = "Dialogue files (*.yaml *.yml);;All files (*)"
 PDF_FILTER = "PDF documents (*.pdf)"
@@ -134,3 +134,75 @@ def show_shortcuts(parent: QWidget, rows: Sequence[tuple[str, str]]) -> None:
     layout.addWidget(buttons)
     dialog.resize(640, 520)
     dialog.exec()
+
+
+def card_chooser(parent: QWidget, cards: Sequence[tuple[str, str]]) -> QDialog:
+    """File > Print Cards: a checkable list of the cards, (id, title) in order, all checked;
+    Print is greyed out while none is checked. `chosen_cards` reads the choice."""
+    from PySide6.QtWidgets import (
+        QDialog,
+        QDialogButtonBox,
+        QLabel,
+        QListWidget,
+        QListWidgetItem,
+        QVBoxLayout,
+    )
+
+    dialog = QDialog(parent)
+    dialog.setWindowTitle("Print Cards")
+    label = QLabel("Cards to print, in this order, as one job:")
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    cards_list = QListWidget(dialog)
+    cards_list.setObjectName("cardChoice")
+    cards_list.setAccessibleName("Cards to print")
+    for card_id, title in cards:
+        item = QListWidgetItem(title)  # list items show plain text
+        item.setData(Qt.ItemDataRole.UserRole, card_id)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked)
+        cards_list.addItem(item)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    print_button = buttons.addButton("Print\u2026", QDialogButtonBox.ButtonRole.AcceptRole)
+    print_button.setObjectName("printChosen")
+    every = buttons.addButton("Select All", QDialogButtonBox.ButtonRole.ActionRole)
+    none = buttons.addButton("Select None", QDialogButtonBox.ButtonRole.ActionRole)
+
+    def check_all(state: Qt.CheckState) -> None:
+        for row in range(cards_list.count()):
+            cards_list.item(row).setCheckState(state)
+
+    every.clicked.connect(lambda: check_all(Qt.CheckState.Checked))
+    none.clicked.connect(lambda: check_all(Qt.CheckState.Unchecked))
+    cards_list.itemChanged.connect(
+        lambda _item: print_button.setEnabled(bool(chosen_cards(dialog)))
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(label)
+    layout.addWidget(cards_list)
+    layout.addWidget(buttons)
+    dialog.resize(420, 460)
+    return dialog
+
+
+def chosen_cards(dialog: QDialog) -> list[str]:
+    """The ids of the cards checked in a `card_chooser`, in list order."""
+    from PySide6.QtWidgets import QListWidget
+
+    cards_list = dialog.findChild(QListWidget, "cardChoice")
+    if cards_list is None:
+        return []
+    return [
+        str(cards_list.item(row).data(Qt.ItemDataRole.UserRole))
+        for row in range(cards_list.count())
+        if cards_list.item(row).checkState() == Qt.CheckState.Checked
+    ]
+
+
+def ask_cards(parent: QWidget, cards: Sequence[tuple[str, str]]) -> list[str] | None:
+    """The ids of the cards the user chose to print, in order; None when cancelled."""
+    dialog = card_chooser(parent, cards)
+    if dialog.exec() != dialog.DialogCode.Accepted:
+        return None
+    return chosen_cards(dialog)
