@@ -182,7 +182,7 @@ def card_chooser(parent: QWidget, cards: Sequence[tuple[str, str]]) -> QDialog:
     layout.addWidget(label)
     layout.addWidget(cards_list)
     layout.addWidget(buttons)
-    dialog.resize(420, 460)
+    dialog.resize(420, 380)
     return dialog
 
 
