@@ -148,42 +148,53 @@ def card_chooser(parent: QWidget, cards: Sequence[tuple[str, str]]) -> QDialog:
         QVBoxLayout,
     )
 
-    dialog = QDialog(parent)
-    dialog.setWindowTitle("Print Cards")
-    label = QLabel("Cards to print, in this order, as one job:")
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    cards_list = QListWidget(dialog)
-    cards_list.setObjectName("cardChoice")
-    cards_list.setAccessibleName("Cards to print")
-    for card_id, title in cards:
-        item = QListWidgetItem(title)  # list items show plain text
-        item.setData(Qt.ItemDataRole.UserRole, card_id)
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-        item.setCheckState(Qt.CheckState.Checked)
-        cards_list.addItem(item)
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-    print_button = buttons.addButton("Print\u2026", QDialogButtonBox.ButtonRole.AcceptRole)
-    print_button.setObjectName("printChosen")
-    every = buttons.addButton("Select All", QDialogButtonBox.ButtonRole.ActionRole)
-    none = buttons.addButton("Select None", QDialogButtonBox.ButtonRole.ActionRole)
+    class CardChooser(QDialog):
+        def __init__(self) -> None:
+            super().__init__(parent)
+            self.setWindowTitle("Print Cards")
+            label = QLabel("Cards to print, in this order, as one job:")
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            self.cards = QListWidget(self)
+            self.cards.setObjectName("cardChoice")
+            self.cards.setAccessibleName("Cards to print")
+            for card_id, title in cards:
+                item = QListWidgetItem(title)  # list items show plain text
+                item.setData(Qt.ItemDataRole.UserRole, card_id)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked)
+                self.cards.addItem(item)
+            buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+            self.print_button = buttons.addButton(
+                "Print\u2026", QDialogButtonBox.ButtonRole.AcceptRole
+            )
+            self.print_button.setObjectName("printChosen")
+            every = buttons.addButton("Select All", QDialogButtonBox.ButtonRole.ActionRole)
+            none = buttons.addButton("Select None", QDialogButtonBox.ButtonRole.ActionRole)
+            every.clicked.connect(self.check_all)
+            none.clicked.connect(self.check_none)
+            self.cards.itemChanged.connect(self.update_button)
+            buttons.accepted.connect(self.accept)
+            buttons.rejected.connect(self.reject)
+            layout = QVBoxLayout(self)
+            layout.addWidget(label)
+            layout.addWidget(self.cards)
+            layout.addWidget(buttons)
+            self.resize(420, 380)
 
-    def check_all(state: Qt.CheckState) -> None:
-        for row in range(cards_list.count()):
-            cards_list.item(row).setCheckState(state)
+        def check_all(self) -> None:
+            self._check(Qt.CheckState.Checked)
 
-    every.clicked.connect(lambda: check_all(Qt.CheckState.Checked))
-    none.clicked.connect(lambda: check_all(Qt.CheckState.Unchecked))
-    cards_list.itemChanged.connect(
-        lambda _item: print_button.setEnabled(bool(chosen_cards(dialog)))
-    )
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    layout = QVBoxLayout(dialog)
-    layout.addWidget(label)
-    layout.addWidget(cards_list)
-    layout.addWidget(buttons)
-    dialog.resize(420, 380)
-    return dialog
+        def check_none(self) -> None:
+            self._check(Qt.CheckState.Unchecked)
+
+        def _check(self, state: Qt.CheckState) -> None:
+            for row in range(self.cards.count()):
+                self.cards.item(row).setCheckState(state)
+
+        def update_button(self) -> None:
+            self.print_button.setEnabled(bool(chosen_cards(self)))
+
+    return CardChooser()
 
 
 def chosen_cards(dialog: QDialog) -> list[str]:

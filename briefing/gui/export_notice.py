@@ -54,10 +54,10 @@ class ExportNotice(QFrame):
         self.message.setObjectName("exportMessage")
         self.show_folder = QPushButton("Show in Folder")
         self.show_folder.setObjectName("showInFolder")
-        self.show_folder.clicked.connect(lambda: self._open(self._folder))
+        self.show_folder.clicked.connect(self._show_folder)
         self.open_button = QPushButton("Open")
         self.open_button.setObjectName("openExport")
-        self.open_button.clicked.connect(lambda: self._open(self._target))
+        self.open_button.clicked.connect(self._open_target)
         self.dismiss = QToolButton()
         self.dismiss.setObjectName("dismissExportNotice")
         self.dismiss.setText("\u00d7")
@@ -80,6 +80,12 @@ class ExportNotice(QFrame):
         self.open_button.setToolTip(desktop.plain_tooltip(f"Open {target}"))
         self.show_folder.setToolTip(desktop.plain_tooltip(f"Show {folder}"))
         self.show()
+
+    def _show_folder(self) -> None:
+        self._open(self._folder)
+
+    def _open_target(self) -> None:
+        self._open(self._target)
 
     def _open(self, path: Path | None) -> None:
         if path is not None and not desktop.open_url(QUrl.fromLocalFile(str(path))):
