@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtWidgets import QDialog, QMessageBox
 
 DIALOGUE_FILTER = "Dialogue files (*.yaml *.yml);;All files (*)"
 PDF_FILTER = "PDF documents (*.pdf)"
@@ -138,3 +138,86 @@ def show_shortcuts(parent: QWidget, rows: Sequence[tuple[str, str]]) -> None:
     layout.addWidget(buttons)
     dialog.resize(640, 520)
     dialog.exec()
+
+
+def card_chooser(parent: QWidget, cards: Sequence[tuple[str, str]]) -> QDialog:
+    """File > Print Cards: a checkable list of the cards, (id, title) in order, all checked;
+    Print is greyed out while none is checked. `chosen_cards` reads the choice."""
+    from PySide6.QtWidgets import (
+        QDialog,
+        QDialogButtonBox,
+        QLabel,
+        QListWidget,
+        QListWidgetItem,
+        QVBoxLayout,
+    )
+
+    class CardChooser(QDialog):
+        def __init__(self) -> None:
+            super().__init__(parent)
+            self.setWindowTitle("Print Cards")
+            label = QLabel("Cards to print, in this order, as one job:")
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            self.cards = QListWidget(self)
+            self.cards.setObjectName("cardChoice")
+            self.cards.setAccessibleName("Cards to print")
+            for card_id, title in cards:
+                item = QListWidgetItem(title)  # list items show plain text
+                item.setData(Qt.ItemDataRole.UserRole, card_id)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked)
+                self.cards.addItem(item)
+            buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+            self.print_button = buttons.addButton(
+                "Print\u2026", QDialogButtonBox.ButtonRole.AcceptRole
+            )
+            self.print_button.setObjectName("printChosen")
+            every = buttons.addButton("Select All", QDialogButtonBox.ButtonRole.ActionRole)
+            none = buttons.addButton("Select None", QDialogButtonBox.ButtonRole.ActionRole)
+            every.clicked.connect(self.check_all)
+            none.clicked.connect(self.check_none)
+            self.cards.itemChanged.connect(self.update_button)
+            buttons.accepted.connect(self.accept)
+            buttons.rejected.connect(self.reject)
+            layout = QVBoxLayout(self)
+            layout.addWidget(label)
+            layout.addWidget(self.cards)
+            layout.addWidget(buttons)
+            self.resize(420, 380)
+
+        def check_all(self) -> None:
+            self._check(Qt.CheckState.Checked)
+
+        def check_none(self) -> None:
+            self._check(Qt.CheckState.Unchecked)
+
+        def _check(self, state: Qt.CheckState) -> None:
+            for row in range(self.cards.count()):
+                self.cards.item(row).setCheckState(state)
+
+        def update_button(self) -> None:
+            self.print_button.setEnabled(bool(chosen_cards(self)))
+
+    return CardChooser()
+
+
+def chosen_cards(dialog: QDialog) -> list[str]:
+    """The ids of the cards checked in a `card_chooser`, in list order."""
+    from PySide6.QtWidgets import QListWidget
+
+    cards_list = dialog.findChild(QListWidget, "cardChoice")
+    if cards_list is None:
+        return []
+    return [
+        str(cards_list.item(row).data(Qt.ItemDataRole.UserRole))
+        for row in range(cards_list.count())
+        if cards_list.item(row).checkState() == Qt.CheckState.Checked
+    ]
+
+
+def ask_cards(parent: QWidget, cards: Sequence[tuple[str, str]]) -> list[str] | None:
+    """The ids of the cards the user chose to print, in order; None when cancelled."""
+    dialog = card_chooser(parent, cards)
+    if dialog.exec() != dialog.DialogCode.Accepted:
+        return None
+    return chosen_cards(dialog)

@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
         self.theme = theme
         self.navigation = Navigation(settings.page_size, self)
         self.files = FileCommands(self, self.navigation, settings)
-        self.pdf = PdfCommands(self, self.navigation, self.files)
+        self.pdf = PdfCommands(self, self.navigation, self.files, settings)
         self._preview: PreviewPane | None = None
 
         self.navigator_panel = NavigatorPanel(self.navigation, theme)
@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
         column.setSpacing(0)
         column.addWidget(self.banner)
         column.addWidget(self.card_view, 1)
+        column.addWidget(self.pdf.notification)
         self.side.currentChanged.connect(self._side_changed)
 
         self.splitter = QSplitter()
@@ -291,7 +292,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(window_title(new, self.files.path.name if self.files.path else ""))
         self.status.setText(status_text(new, len(self.files.problems) + self.files.omitted))
         has_card = new.current is not None
-        for name in ("exportCard", "exportOverview", "exportAll", "exportBook", "print"):
+        for name in (
+            *("exportCard", "exportOverview", "exportAll", "exportBook"),
+            *("print", "printBook", "printCards"),
+        ):
             self.actions_by_name[name].setEnabled(has_card)
         self._update_checks()
 

@@ -39,6 +39,8 @@ class PdfOutput(QObject):
     card_failed = Signal(object, str)  # CardKey, message
     progress = Signal(int, int, str)  # done, total, what was just written
     done = Signal(str)  # a message for the status bar
+    written = Signal(object, object)  # what an export wrote (file or folder), its folder;
+    # emitted just before `done`
     failed = Signal(str, str)  # title, message
 
     def __init__(self, worker: PdfWorker, parent: QObject | None = None) -> None:
@@ -148,6 +150,10 @@ class PdfOutput(QObject):
 
     # -- exports ---------------------------------------------------------------------------
 
+    def _exported(self, target: Path, folder: Path, message: str) -> None:
+        self.written.emit(target, folder)
+        self.done.emit(message)
+
     def export_card(self, card_id: str, page_size: PageSize, path: Path) -> None:
         render = self._card_work(card_id, page_size)
         key = self.key(card_id, page_size)
@@ -159,7 +165,7 @@ class PdfOutput(QObject):
 
         def done(pdf: bytes) -> None:
             self._remember(key, pdf)
-            self.done.emit(f"Exported {path.name}")
+            self._exported(path, path.parent, f"Exported {path}")
 
         self._submit(work, done, lambda e: self.failed.emit("Export failed", describe(e)))
 
@@ -173,7 +179,7 @@ class PdfOutput(QObject):
 
         self._submit(
             work,
-            lambda _: self.done.emit(f"Exported {path.name}"),
+            lambda _: self._exported(path, path.parent, f"Exported {path}"),
             lambda e: self.failed.emit("Export failed", describe(e)),
         )
 
@@ -199,20 +205,52 @@ class PdfOutput(QObject):
             )
 
         def done(paths: list[Path]) -> None:
-            self.done.emit(f"Exported {len(paths)} PDF files to {folder}")
+            self._exported(folder, folder, f"Exported {len(paths)} PDF files to {folder}")
 
         self._submit(work, done, lambda e: self.failed.emit("Export failed", describe(e)))
 
     # -- printing --------------------------------------------------------------------------
 
     def print_card(self, card_id: str, page_size: PageSize, printer: QPrinter, title: str) -> None:
+        self.print_cards([card_id], page_size, printer, title)
+
+    def print_cards(
+        self, card_ids: Sequence[str], page_size: PageSize, printer: QPrinter, title: str
+    ) -> None:
+        """The one-pagers of `card_ids`, in that order, as one print job."""
+        if not card_ids:
+            raise ValueError("no card was chosen to print")
+        renders = [self._card_work(card_id, page_size) for card_id in card_ids]
+        self._print(
+            lambda progress: [render(progress) for render in renders], page_size, printer, title
+        )
+
+    def print_book(self, page_size: PageSize, printer: QPrinter, title: str) -> None:
+        dialogue = self._open()
+
+        def render(_progress: Progress) -> list[bytes]:
+            from briefing.pdf import render_book
+
+            return [render_book(dialogue, page_size=page_size)]
+
+        self._print(render, page_size, printer, title)
+
+    def _print(
+        self,
+        render: Callable[[Progress], list[bytes]],
+        page_size: PageSize,
+        printer: QPrinter,
+        title: str,
+    ) -> None:
         from briefing.gui import printing
 
-        render = self._card_work(card_id, page_size)
         where = printing.destination(printer)
 
         def work(progress: Progress) -> str:
-            return printing.print_pdf(render(progress), printer, page_size, title)
+            pdfs = render(progress)
+            if len(pdfs) == 1:
+                return printing.print_pdf(pdfs[0], printer, page_size, title)
+            return printing.print_pdfs(pdfs, printer, page_size, title)
 
         def done(how: str) -> None:
             self.done.emit(printing.print_status(how, where, page_size, title))

@@ -2,7 +2,8 @@
 
 Where CUPS is installed the PDF file itself goes to `lp` (vector, exact) with `-o media=` of
 the chosen size; elsewhere each page is rendered at 300 dpi onto the QPrinter, whose page is set
-to the chosen size first. `print_pdf` runs on the worker thread.
+to the chosen size first. Several PDFs (the cards chosen in Print Cards) go as one job, in
+order. `print_pdf` and `print_pdfs` run on the worker thread.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRect, QSize, Qt
@@ -74,24 +76,50 @@ def lp_command() -> str | None:
 
 def print_pdf(pdf: bytes, printer: QPrinter, page_size: PageSize, title: str) -> str:
     """Prints `pdf`; returns how ('file', 'vector' or 'raster') for the status bar."""
-    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
-        write_atomic(printer.outputFileName(), pdf)  # "print to file": the exact PDF
+    return print_pdfs([pdf], printer, page_size, title)
+
+
+def print_pdfs(pdfs: Sequence[bytes], printer: QPrinter, page_size: PageSize, title: str) -> str:
+    """Prints `pdfs` as one job, in order; returns how ('file', 'vector' or 'raster').
+
+    Printed to a file, one PDF is written as it is; several are rendered into that file
+    page by page (a PDF file holds one document; Export writes the exact ones).
+    """
+    if not pdfs:
+        raise ValueError("nothing was chosen to print")
+    to_file = printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
+    if to_file and printer.outputFileName():
+        if len(pdfs) == 1:
+            write_atomic(printer.outputFileName(), pdfs[0])  # "print to file": the exact PDF
+            return "file"
+        set_page_size(printer, page_size)
+        render_raster(pdfs, printer)
         return "file"
     lp = lp_command()
     if lp is not None and printer.printerName():
-        send_with_lp(lp, pdf, printer.printerName(), printer.copyCount(), page_size, title)
+        send_with_lp(lp, pdfs, printer.printerName(), printer.copyCount(), page_size, title)
         return "vector"
     set_page_size(printer, page_size)
-    render_raster(pdf, printer)
+    render_raster(pdfs, printer)
     return "raster"
 
 
 def lp_arguments(
-    lp: str, file: Path, printer_name: str, copies: int, page_size: PageSize, title: str
+    lp: str,
+    files: Path | Sequence[Path],
+    printer_name: str,
+    copies: int,
+    page_size: PageSize,
+    title: str,
 ) -> list[str]:
-    """The `lp` command line for one job, the chosen page size as its media."""
+    """The `lp` command line for one job of one or more files (printed in order, each set
+    of copies collated), the chosen page size as its media."""
+    paths = [files] if isinstance(files, Path) else list(files)
     command = [lp, "-d", printer_name, "-n", str(max(1, copies)), "-t", title]
-    return [*command, "-o", f"media={MEDIA[page_size]}", "-o", "fit-to-page", str(file)]
+    command += ["-o", f"media={MEDIA[page_size]}", "-o", "fit-to-page"]
+    if len(paths) > 1:
+        command += ["-o", "multiple-document-handling=separate-documents-collated-copies"]
+    return [*command, *(str(path) for path in paths)]
 
 
 def run_lp(command: list[str]) -> subprocess.CompletedProcess[str]:
@@ -100,42 +128,62 @@ def run_lp(command: list[str]) -> subprocess.CompletedProcess[str]:
 
 
 def send_with_lp(
-    lp: str, pdf: bytes, printer_name: str, copies: int, page_size: PageSize, title: str
+    lp: str,
+    pdfs: bytes | Sequence[bytes],
+    printer_name: str,
+    copies: int,
+    page_size: PageSize,
+    title: str,
 ) -> None:
-    """Sends the PDF file to CUPS, which prints it as vectors on the chosen media."""
+    """Sends the PDF files to CUPS as one job, which prints them as vectors on the chosen
+    media."""
+    documents = [pdfs] if isinstance(pdfs, bytes) else list(pdfs)
     with tempfile.TemporaryDirectory(prefix="briefing-print-") as folder:
-        file = Path(folder) / "briefing.pdf"
-        write_atomic(file, pdf)
-        done = run_lp(lp_arguments(lp, file, printer_name, copies, page_size, title))
+        files = [Path(folder) / f"briefing-{n + 1:03d}.pdf" for n in range(len(documents))]
+        for file, pdf in zip(files, documents, strict=True):
+            write_atomic(file, pdf)
+        done = run_lp(lp_arguments(lp, files, printer_name, copies, page_size, title))
     if done.returncode != 0:
         raise OSError(done.stderr.strip() or f"lp failed with status {done.returncode}")
 
 
-def render_raster(pdf: bytes, printer: QPrinter, dpi: int = RASTER_DPI) -> None:
-    """Renders every page at `dpi` and paints it onto the printer's full page."""
+def render_raster(pdfs: bytes | Sequence[bytes], printer: QPrinter, dpi: int = RASTER_DPI) -> None:
+    """Renders every page of `pdfs`, in order, at `dpi` onto the printer's full pages."""
     from PySide6.QtPdf import QPdfDocument
 
-    data = QByteArray(pdf)
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document = QPdfDocument()
-    document.load(buffer)
-    if document.status() != QPdfDocument.Status.Ready or document.pageCount() == 0:
-        raise OSError("the PDF could not be read for printing")
-    printer.setFullPage(True)
-    painter = QPainter()
-    if not painter.begin(printer):
-        raise OSError("the printer could not be opened")
+    documents = [pdfs] if isinstance(pdfs, bytes) else list(pdfs)
+    loaded: list[tuple[QPdfDocument, QBuffer]] = []
     try:
-        for page in range(document.pageCount()):
-            if page:
-                printer.newPage()
-            points = document.pagePointSize(page)
-            size = QSize(round(points.width() / 72 * dpi), round(points.height() / 72 * dpi))
-            image = document.render(page, size)
-            target: QRect = painter.viewport()
-            scaled = size.scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            painter.drawImage(QRect(target.topLeft(), scaled), image)
+        for pdf in documents:
+            buffer = QBuffer()
+            buffer.setData(QByteArray(pdf))
+            buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+            document = QPdfDocument()
+            loaded.append((document, buffer))
+            document.load(buffer)
+            if document.status() != QPdfDocument.Status.Ready or document.pageCount() == 0:
+                raise OSError("the PDF could not be read for printing")
+        printer.setFullPage(True)
+        painter = QPainter()
+        if not painter.begin(printer):
+            raise OSError("the printer could not be opened")
+        try:
+            first = True
+            for document, _buffer in loaded:
+                for page in range(document.pageCount()):
+                    if not first:
+                        printer.newPage()
+                    first = False
+                    points = document.pagePointSize(page)
+                    size = QSize(
+                        round(points.width() / 72 * dpi), round(points.height() / 72 * dpi)
+                    )
+                    image = document.render(page, size)
+                    target: QRect = painter.viewport()
+                    scaled = size.scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                    painter.drawImage(QRect(target.topLeft(), scaled), image)
+        finally:
+            painter.end()
     finally:
-        painter.end()
-        document.close()
+        for document, _buffer in loaded:
+            document.close()

@@ -232,3 +232,13 @@ class AppSettings:
         files = [name, *(f for f in self.recent_files if f != name)][:MAX_RECENT]
         self._store.setValue("session/recentFiles", files)
         return files
+
+    @property
+    def export_folder(self) -> Path | None:
+        """The folder of the last export, where the next export dialog starts."""
+        value = self._text("session/exportFolder")
+        return Path(value) if value else None
+
+    @export_folder.setter
+    def export_folder(self, value: Path) -> None:
+        self._store.setValue("session/exportFolder", str(value))

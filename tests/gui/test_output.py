@@ -35,7 +35,7 @@ def test_export_writes_a_valid_one_page_pdf(
     assert len(reader.pages) == 1
     assert "Bio and pharmaceuticals" in reader.pages[0].extract_text()
     assert page_size(reader) == POINTS[window.navigation.state.page_size]
-    assert window.notice.text() == "Exported bio.pdf"
+    assert window.pdf.notification.message.full_text() == f"Exported {tmp_path / 'bio.pdf'}"
     assert not dialog_calls.errors
 
 
@@ -98,7 +98,7 @@ def test_cancelled_save_dialog_writes_nothing(
     monkeypatch.setattr(PdfCommands, "_export_folder", lambda _self: documents)
     window.actions_by_name["exportCard"].trigger()
     size = window.navigation.state.page_size
-    assert asked == [documents / f"overview-{size}.pdf"]
+    assert asked == [documents / f"us-rok-ncet-dialogue-overview-{size}.pdf"]
     assert not window.pdf.output.busy()
     assert list(documents.iterdir()) == [], "nothing is written where the dialog pointed"
     assert window.notice.text() == ""
