@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 
-from briefing.gui import dialogs
+from briefing.gui import desktop, dialogs
 from briefing.gui.app import prepare_application
 from briefing.gui.main_window import MainWindow
 from briefing.gui.settings import AppSettings
@@ -121,3 +122,30 @@ def make_window(qtbot: Any, settings_path: Path, theme: Theme) -> Iterator[MakeW
 @pytest.fixture
 def window(make_window: MakeWindow) -> MainWindow:
     return make_window()
+
+
+@pytest.fixture
+def opened(monkeypatch: pytest.MonkeyPatch) -> list[QUrl]:
+    """The URLs handed to the desktop (nothing is really opened)."""
+    urls: list[QUrl] = []
+    monkeypatch.setattr(desktop, "open_url", lambda url: record(urls, url))
+    return urls
+
+
+class NamedPrinter:
+    """What printing reads from a QPrinter, for a printer that exists only in the test."""
+
+    def __init__(self, name: str, copies: int = 2) -> None:
+        self._name, self._copies = name, copies
+
+    def outputFormat(self) -> QPrinter.OutputFormat:
+        return QPrinter.OutputFormat.NativeFormat
+
+    def outputFileName(self) -> str:
+        return ""
+
+    def printerName(self) -> str:
+        return self._name
+
+    def copyCount(self) -> int:
+        return self._copies

@@ -14,7 +14,7 @@ from briefing.gui import desktop, point_menu
 from briefing.gui.main_window import MainWindow
 from briefing.provenance import paragraph_label
 from tests.conftest import MINIMAL, WriteDialogue
-from tests.gui.conftest import MakeWindow, record, shown_dialogue
+from tests.gui.conftest import MakeWindow, shown_dialogue
 
 HOSTILE_TITLE = '<img src="/etc/passwd"><b>A very long card title</b> ' + "that goes on " * 8
 LONG_URL = "https://example.org/" + "/".join(f"section-{i}" for i in range(40)) + "?page=2&x=1"
@@ -24,13 +24,6 @@ def plain(rich: str) -> str:
     document = QTextDocument()
     document.setHtml(rich)
     return document.toPlainText()
-
-
-@pytest.fixture
-def opened(monkeypatch: pytest.MonkeyPatch) -> list[QUrl]:
-    calls: list[QUrl] = []
-    monkeypatch.setattr(desktop, "open_url", lambda url: record(calls, url))
-    return calls
 
 
 def test_a_long_title_is_elided_with_a_plain_text_tooltip(

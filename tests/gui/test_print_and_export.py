@@ -16,11 +16,11 @@ from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QListWidget, QPushButton
 
-from briefing.gui import desktop, dialogs, printing
+from briefing.gui import dialogs, printing
 from briefing.gui.main_window import MainWindow
 from briefing.gui.settings import AppSettings
 from tests.conftest import MINIMAL, WriteDialogue
-from tests.gui.conftest import DialogCalls, MakeWindow, record
+from tests.gui.conftest import DialogCalls, MakeWindow, NamedPrinter
 
 pytest.importorskip("briefing.pdf")
 
@@ -60,14 +60,6 @@ class Backend:
     def several(self, pdfs: list[bytes], _printer: Any, size: str, title: str) -> str:
         self.jobs.append((list(pdfs), size, title))
         return "vector"
-
-
-@pytest.fixture
-def opened(monkeypatch: pytest.MonkeyPatch) -> list[QUrl]:
-    """The URLs handed to the desktop (nothing is really opened)."""
-    urls: list[QUrl] = []
-    monkeypatch.setattr(desktop, "open_url", lambda url: record(urls, url))
-    return urls
 
 
 # -- Print Cards and Print Book ------------------------------------------------------------
@@ -188,25 +180,6 @@ def test_print_book_prints_the_whole_book_on_the_chosen_paper(
     assert window.notice.text() == (
         "Sent to the printer on Letter paper: U.S.\u2013ROK NCET Dialogue (book)"
     )
-
-
-class NamedPrinter:
-    """What printing reads from a QPrinter, for a printer that exists only in the test."""
-
-    def __init__(self, name: str) -> None:
-        self._name = name
-
-    def outputFormat(self) -> QPrinter.OutputFormat:
-        return QPrinter.OutputFormat.NativeFormat
-
-    def outputFileName(self) -> str:
-        return ""
-
-    def printerName(self) -> str:
-        return self._name
-
-    def copyCount(self) -> int:
-        return 2
 
 
 def test_several_cards_go_to_lp_as_one_job_in_order_on_the_chosen_media(

@@ -16,7 +16,7 @@ from PySide6.QtPrintSupport import QPrinter
 from briefing.gui import printing
 from briefing.gui.main_window import MainWindow
 from briefing.page_sizes import PageSize
-from tests.gui.conftest import DialogCalls
+from tests.gui.conftest import DialogCalls, NamedPrinter
 
 pytest.importorskip("briefing.pdf")
 
@@ -86,25 +86,6 @@ def test_the_view_choice_is_what_the_print_dialog_offers(
     assert printing.chosen_page_size(printer, "a4") == "letter"
 
 
-class FakePrinter:
-    """What print_pdf reads from a QPrinter, for a printer that exists only in the test."""
-
-    def __init__(self, name: str, copies: int) -> None:
-        self._name, self._copies = name, copies
-
-    def outputFormat(self) -> QPrinter.OutputFormat:
-        return QPrinter.OutputFormat.NativeFormat
-
-    def outputFileName(self) -> str:
-        return ""
-
-    def printerName(self) -> str:
-        return self._name
-
-    def copyCount(self) -> int:
-        return self._copies
-
-
 @pytest.mark.parametrize(("size", "media"), [("letter", "media=Letter"), ("a4", "media=A4")])
 def test_lp_gets_the_chosen_media_printer_and_copies(
     monkeypatch: pytest.MonkeyPatch, size: PageSize, media: str
@@ -117,7 +98,7 @@ def test_lp_gets_the_chosen_media_printer_and_copies(
 
     monkeypatch.setattr(printing, "lp_command", lambda: "/usr/bin/lp")
     monkeypatch.setattr(printing, "run_lp", fake_lp)
-    how = printing.print_pdf(b"%PDF-1.4 the card", FakePrinter("Office", 2), size, "AI")  # type: ignore[arg-type]
+    how = printing.print_pdf(b"%PDF-1.4 the card", NamedPrinter("Office", 2), size, "AI")  # type: ignore[arg-type]
     assert how == "vector"
     ((command, sent),) = ran
     assert sent == b"%PDF-1.4 the card"
@@ -136,7 +117,7 @@ def test_a_failing_lp_says_why(monkeypatch: pytest.MonkeyPatch) -> None:
         lambda command: subprocess.CompletedProcess(command, 1, "", "lp: The printer is offline"),
     )
     with pytest.raises(OSError, match="The printer is offline"):
-        printing.print_pdf(b"%PDF", FakePrinter("Office", 1), "a4", "AI")  # type: ignore[arg-type]
+        printing.print_pdf(b"%PDF", NamedPrinter("Office", 1), "a4", "AI")  # type: ignore[arg-type]
 
 
 def test_raster_printing_uses_the_chosen_paper(tmp_path: Path) -> None:
