@@ -127,3 +127,33 @@ def test_export_of_a_valid_hostile_file_is_literal_or_clean(
         assert '<img src="x"><b>bold</b>' in text
         assert "R&D, S&P 500, 0.1 < a < 0.9 and <b>not bold</b>" in text
         assert "<font size=40>Chips</font>" in text
+
+
+def test_characters_the_fonts_lack_refuse_the_export_with_the_card_and_field(
+    corpus: Path, tmp_path: Path, briefing: Callable[..., Run]
+) -> None:
+    out = tmp_path / "out"
+    result = briefing("export", "pdf-uncovered-arabic.yaml", "--out", str(out), cwd=corpus)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "briefing export: pdf-uncovered-arabic.yaml: card 'overview': sectors[0].summary: the "
+        "PDF fonts have no glyph for U+0645 '\u0645', U+0639 '\u0639', U+0627 '\u0627'; they "
+        "would print as blanks, so no PDF is made: replace or transliterate them"
+    ]
+    assert not out.exists() or not any(out.iterdir())
+
+
+def test_a_long_lead_in_is_printed_whole(
+    corpus: Path, tmp_path: Path, briefing: Callable[..., Run]
+) -> None:
+    out = tmp_path / "out"
+    result = briefing(
+        "export", "pdf-long-lead-in.yaml", "--out", str(out), "--overview", cwd=corpus
+    )
+    assert result.returncode == 0, result.stderr
+    (pdf,) = out.glob("*.pdf")
+    text = " ".join(PdfReader(pdf).pages[0].extract_text().split())
+    assert (
+        "A lead-in that runs on and on about semiconductors, supply chains, export controls and joint research programmes agreed."
+        in text
+    )
