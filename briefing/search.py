@@ -91,12 +91,13 @@ def mark_word_starts(folded: str) -> str:
     return _WORD_STARTS.sub(WORD_MARK, folded)
 
 
-def starts_a_word(folded: str, term: str) -> bool:
-    """Whether folded `term` occurs at a word start of `folded` (anywhere, if it starts with
-    a sign)."""
-    if not is_word_start(term, 0):
-        return term in folded
-    return mark_word_starts(term) in mark_word_starts(folded)
+def needle(term: str) -> tuple[str, bool]:
+    """What to look for to find folded `term` at a word start: its marked form, in a text's
+    marked form (`mark_word_starts`), and True; or, for a term that starts with a sign and
+    may stand anywhere, the term itself, in the plain folded text, and False."""
+    if is_word_start(term, 0):
+        return mark_word_starts(term), True
+    return term, False
 
 
 class Part(Enum):
@@ -225,8 +226,9 @@ class SearchIndex:
             any(term.startswith(old) for term in terms) for old in last_terms
         )
         candidates = last_found if narrowing else range(len(self._folded))
-        at_starts = [mark_word_starts(t) for t in terms if is_word_start(t, 0)]
-        anywhere = [t for t in terms if not is_word_start(t, 0)]  # terms that start with a sign
+        needles = [needle(term) for term in terms]
+        at_starts = [text for text, marked in needles if marked]
+        anywhere = [text for text, marked in needles if not marked]
         found = tuple(
             i
             for i in candidates
