@@ -164,6 +164,12 @@ def describe_problem(problem: Problem, document: Any = None) -> str:
     return clean(text, DESCRIPTION_CHARS)
 
 
+def card_number(problem: Problem) -> int | None:
+    """The position of the card a problem is in, from its key path, or None."""
+    steps = _steps(problem.path)
+    return steps[0][1] if steps and steps[0][0] == "sectors" else None
+
+
 def _steps(path: str) -> list[tuple[str, int | None]]:
     steps = []
     for part in path.split("."):

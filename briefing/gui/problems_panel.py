@@ -3,7 +3,6 @@ panel that lists each problem (clicking one goes to its card)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
@@ -20,15 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.gui.card_parts import text_label
+from briefing.problem_words import card_number
 from briefing.problems import Problem
-
-_CARD = re.compile(r"sectors\[(\d+)\]")
-
-
-def card_number(problem: Problem) -> int | None:
-    """The position of the card a problem is in, from its key path, or None."""
-    found = _CARD.match(problem.path)
-    return int(found.group(1)) if found else None
 
 
 def count_text(count: int) -> str:
