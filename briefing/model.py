@@ -214,6 +214,11 @@ class Dialogue:
         """The analyst note on the date: the resolved date's, else `date_context`."""
         return self.resolved_date.note if self.resolved_date else self.date_context
 
+    def pdf_name(self, part: str, page_size: str) -> str:
+        """The file name of one of its PDFs, the same from the CLI and the app:
+        '<file-stem>-<card id or "book">-<page size>.pdf'."""
+        return f"{self.path.stem}-{part}-{page_size}.pdf"
+
     def notes_on(self, card: Card) -> tuple[Note, ...]:
         """The analyst notes a card shows: the overview's begin with the note on the date."""
         if card.kind is CardKind.OVERVIEW and self.date_note is not None:

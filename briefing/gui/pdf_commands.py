@@ -94,7 +94,7 @@ class PdfCommands(QObject):
         card = state.dialogue.card(card_id) if state.dialogue and card_id else state.current
         if card is None or state.dialogue is None:
             return
-        name = f"{state.dialogue.path.stem}-{card.id}-{state.page_size}.pdf"  # as the CLI
+        name = state.dialogue.pdf_name(card.id, state.page_size)  # as the CLI
         suggested = self._export_folder() / name
         path = dialogs.ask_save_path(self._window, f"Export \u201c{card.title}\u201d", suggested)
         if path is not None:
@@ -111,7 +111,7 @@ class PdfCommands(QObject):
         state = self._navigation.state
         if state.dialogue is None:
             return
-        name = f"{state.dialogue.path.stem}-book-{state.page_size}.pdf"
+        name = state.dialogue.pdf_name("book", state.page_size)
         chosen = dialogs.ask_save_path(
             self._window, "Export the book", self._export_folder() / name
         )

@@ -52,10 +52,9 @@ def export_pdfs(
         )
     day = generation_date(generated)
     out = Path(out_dir)
-    stem = dialogue.path.stem
     jobs: list[tuple[Path, Callable[[], bytes]]] = [
         (
-            out / f"{stem}-{card_id}-{page_size}.pdf",
+            out / dialogue.pdf_name(card_id, page_size),
             _card_job(dialogue, card_id, page_size, marking, day),
         )
         for card_id in ids
@@ -64,7 +63,7 @@ def export_pdfs(
         check_appendix(dialogue)  # before a single one-pager is rendered
         jobs.append(
             (
-                out / f"{stem}-book-{page_size}.pdf",
+                out / dialogue.pdf_name("book", page_size),
                 lambda: render_book(dialogue, page_size, marking=marking, generated=day),
             )
         )
