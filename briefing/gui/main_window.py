@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QResizeEvent
 
     from briefing.document import Document
+    from briefing.problems import Problem
     from briefing.gui.preview import PreviewPane
 
 PROBLEMS_TAB = 2
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         self.saving = SaveCommands(self, self.files, self.edit_session, self.autosave)
         self.pdf = PdfCommands(self, self.navigation, self.files, settings)
         self._preview: PreviewPane | None = None
+        self._listed: tuple[Problem, ...] = ()  # the open document's problems, as listed
 
         self.navigator_panel = NavigatorPanel(self.navigation, theme)
         self.navigator = self.navigator_panel.navigator
@@ -246,7 +248,8 @@ class MainWindow(QMainWindow):
         self._wanted = (card_list or self._wanted[0], side or self._wanted[1])
 
     def _document_changed(self, document: Document | None) -> None:
-        if not self.files.problems:
+        problems = document.problems if document is not None else ()
+        if problems != self._listed and not self.files.problems:
             self._problems_changed()
 
     def _problems_changed(self) -> None:
@@ -257,10 +260,11 @@ class MainWindow(QMainWindow):
         showing_old = self.navigation.state.dialogue is not None
         self.banner.set_problems(name, len(problems) + omitted, showing_old)
         document = self.edit_session.document
+        self._listed = ()
         if problems or document is None:
             self.problems_panel.set_problems(problems, describe_problems(problems), omitted)
         else:
-            problems = document.problems
+            problems = self._listed = document.problems
             described = [describe_problem(p, document.data) for p in problems]
             self.problems_panel.set_problems(problems, described, in_file=False)
         count = len(problems) + omitted
