@@ -127,7 +127,7 @@ def _pdf(data: bytes) -> tuple[str, str]:
 def _checked(imported: ImportedText) -> ImportedText:
     if not imported.text.strip():
         hint = " (a scanned PDF has only pictures of text)" if imported.kind == "PDF" else ""
-        raise ImportRefused(f"the {imported.kind} has no text to store{hint}")
+        raise ImportRefused(f"no text to store{hint}")
     if len(imported.text.encode("utf-8")) > MAX_SOURCE_BYTES:
         limit = MAX_SOURCE_BYTES // (1024 * 1024)
         raise ImportRefused(f"the {imported.kind} has over {limit} MiB of text; store a part")
