@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Hashable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,14 @@ log = logging.getLogger(__name__)
 
 MERGING_ID = 1
 """QUndoCommand.id of the commands that may merge (those with a `merge_key`)."""
+
+
+def joined_change(first: Change, then: Change) -> Change | None:
+    """`first` followed by `then` as one change, when both replace the same part of the
+    data (typing in one field); None otherwise."""
+    if first.path != then.path or (then.before is not first.after and then.before != first.after):
+        return None
+    return replace(then, before=first.before)
 
 
 class ChangeCommand(QUndoCommand):
@@ -57,7 +66,10 @@ class ChangeCommand(QUndoCommand):
         still goes back to before the first keystroke."""
         if not isinstance(other, ChangeCommand) or other.merge_key != self.merge_key:
             return False
-        self._change = other._change
+        joined = joined_change(self._change, other._change)
+        if joined is None:
+            return False
+        self._change, self._inverse = joined, joined.inverse()
         return True
 
     def redo(self) -> None:

@@ -158,9 +158,9 @@ class FileCommands(QObject):
         if document is None or not self.session.modified:
             self.reload()
             return
-        from briefing.document import recheck_sources
+        from briefing.document import reload_sources
 
-        self.session.refresh(recheck_sources(document))
+        self.session.refresh(reload_sources(document))
         self.notice.emit("A source changed on disk: its quotes were checked again")
 
     def keep_mine(self) -> None:

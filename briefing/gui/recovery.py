@@ -152,6 +152,7 @@ class Autosave(QObject):
         super().__init__(parent)
         self._session = session
         self._written: object = None  # the document last written, to skip unchanged ones
+        self._kept: set[Path] = set()  # the files whose recovery this run wrote
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.save_now)
@@ -171,13 +172,16 @@ class Autosave(QObject):
             self.notice.emit(f"Cannot keep a recovery copy of the edits: {error}")
             return
         self._written = document
+        self._kept.add(document.path)
 
     def forget(self) -> None:
-        """The edits were saved or discarded: the recovery file goes."""
-        document = self._session.document
+        """The edits were saved or discarded: the recovery files this run wrote go (also
+        the one under the file's old name, after Save As). One left by an earlier run
+        stays until the bar offering it is answered."""
         self._written = None
-        if document is not None:
-            remove_recovery(document.path)
+        for path in self._kept:
+            remove_recovery(path)
+        self._kept = set()
 
     def _modified_changed(self, modified: bool) -> None:
         if not modified:

@@ -182,3 +182,56 @@ def test_edit_mode_is_a_checkable_command(qtbot: Any, window: MainWindow) -> Non
     assert action.isChecked() and window.edit_session.editing
     action.trigger()
     assert not action.isChecked() and not window.edit_session.editing
+
+
+def test_new_dialogue_opens_the_created_file_in_edit_mode(
+    monkeypatch: Any, window: MainWindow, tmp_path: Path
+) -> None:
+    from briefing.authoring import create_dialogue
+    from briefing.gui import authoring_dialogs
+
+    asked: list[Path | None] = []
+
+    def ask(_parent: object, folder: Path | None = None) -> Path:
+        asked.append(folder)
+        return create_dialogue(tmp_path / "new", "talks", "Talks", "Geneva", "Monday")
+
+    monkeypatch.setattr(authoring_dialogs, "ask_new_dialogue", ask)
+    window.actions_by_name["newDialogue"].trigger()
+    assert asked and asked[0] is not None, "the dialog starts in the open file's folder"
+    assert window.files.path == tmp_path / "new" / "talks.yaml"
+    assert window.edit_session.editing and window.actions_by_name["editMode"].isChecked()
+    assert not window.isWindowModified()
+    assert "(talks.yaml)" in window.windowTitle()
+
+
+def test_add_source_adds_the_entry_as_an_undoable_edit(
+    monkeypatch: Any, make_window: MakeWindow, write_dialogue: WriteDialogue, tmp_path: Path
+) -> None:
+    from briefing.gui import authoring_dialogs
+
+    path = write_dialogue()
+    window = make_window(path)
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "memo.txt").write_text("A memo about chips.\n", "utf-8")
+    entry = {"id": "memo", "title": "A memo", "publisher": "Ministry", "file": "sources/memo.txt"}
+    asked: list[tuple[Path, Any]] = []
+
+    def ask(_parent: object, folder: Path, data: Any) -> dict[str, str]:
+        asked.append((folder, data))
+        return entry
+
+    monkeypatch.setattr(authoring_dialogs, "ask_add_source", ask)
+    window.actions_by_name["addSource"].trigger()
+    assert asked[0][0] == tmp_path
+    document = window.edit_session.document
+    assert document is not None
+    assert document.data["sources"][-1]["id"] == "memo"
+    assert window.isWindowModified()
+    assert (tmp_path / "sources" / "memo.txt").resolve() in {
+        s.path.resolve()
+        for s in window.navigation.state.dialogue.sources  # type: ignore[union-attr]
+    }
+    window.edit_session.undo()
+    assert window.edit_session.document is not None
+    assert [s["id"] for s in window.edit_session.document.data["sources"]] == ["art"]
