@@ -98,12 +98,11 @@ class EditCommands(QObject):
         document = self._session.document
         if document is None:
             return
-        entry = authoring_dialogs.ask_add_source(
-            self._window,
-            document.path.parent,
-            document.data,
-        )
-        if entry is not None and self._session.apply(add_source(document, entry)):
+        entry = authoring_dialogs.ask_add_source(self._window, document.path.parent, document.data)
+        if entry is None:
+            return
+        fields: dict[str, object] = dict(entry)
+        if self._session.apply(add_source(document, fields)):
             self.notice.emit(f"Added the source \u201c{entry.get('title', '')}\u201d")
 
     # -- drafts ----------------------------------------------------------------------------

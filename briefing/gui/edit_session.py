@@ -106,7 +106,10 @@ class EditSession(QObject):
         self._document: Document | None = None
         self._editing = False
         self._stack = QUndoStack(self)
-        self._stack.cleanChanged.connect(lambda clean: self.modified_changed.emit(not clean))
+        self._stack.cleanChanged.connect(self._clean_changed)
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.modified_changed.emit(not clean)
 
     @property
     def document(self) -> Document | None:
@@ -160,7 +163,8 @@ class EditSession(QObject):
         self._stack.redo()
 
     def _run(self, change: Change) -> tuple[Document, Change] | None:
-        from briefing.edit import EditError, apply
+        from briefing.document import apply
+        from briefing.edit import EditError
 
         assert self._document is not None
         try:

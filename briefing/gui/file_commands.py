@@ -173,9 +173,9 @@ class FileCommands(QObject):
         """Whether the file is no longer what the document last read or wrote."""
         return self.path is not None and file_stamp(self.path) != self.stamp
 
-    def saved(self, document: Document) -> None:
-        """The session wrote `document` to its file: that is now the file on disk."""
-        moved = document.path != self.path
+    def saved(self, document: Document, moved: bool = False) -> None:
+        """The session wrote `document` to its file (`moved`: to a new one, Save As): that
+        is now the file on disk."""
         self.path = document.path
         self.stamp = file_stamp(document.path)
         self.conflict.hide()
@@ -197,6 +197,8 @@ class FileCommands(QObject):
 
     def _show(self, document: Document | None) -> None:
         """Shows the session's document, on the wanted card or the same one as before."""
+        if document is not None:
+            self.path = document.path  # Save As moves it
         card, self._card_wanted = self._card_wanted, None
         opening, self._opening = self._opening, False
         dialogue = document.dialogue if document else None

@@ -45,8 +45,8 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QResizeEvent
 
     from briefing.document import Document
-    from briefing.problems import Problem
     from briefing.gui.preview import PreviewPane
+    from briefing.problems import Problem
 
 PROBLEMS_TAB = 2
 NOTICE_MS = 8000
@@ -250,7 +250,9 @@ class MainWindow(QMainWindow):
     def _document_changed(self, document: Document | None) -> None:
         problems = document.problems if document is not None else ()
         if problems != self._listed and not self.files.problems:
-            self._problems_changed()
+            self._problems_changed()  # which also updates the title, status and commands
+        else:
+            self._state_changed(self.navigation.state, self.navigation.state)
 
     def _problems_changed(self) -> None:
         """The file on disk gained or lost problems, or the open document (a draft) did:

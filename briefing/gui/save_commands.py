@@ -69,7 +69,7 @@ class SaveCommands(QObject):
         except SaveError as error:
             dialogs.show_error(self._window, "Cannot save", str(error))
             return False
-        self._files.saved(saved)
+        self._files.saved(saved, moved=path is not None)
         self.notice.emit(f"Saved {saved.path.name}")
         return True
 

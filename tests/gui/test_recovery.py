@@ -170,20 +170,22 @@ def test_edits_survive_a_crash(
     path = folder / bundled.name
     env = {**os.environ, "BRIEFING_SETTINGS": str(tmp_path / "crash.ini")}
     env["QT_QPA_PLATFORM"] = "offscreen"
-    run = subprocess.Popen(
+    kill = getattr(signal, "SIGKILL")  # noqa: B009 (not on Windows)
+    with subprocess.Popen(
         [sys.executable, "-c", CRASHING_RUN, str(path), str(recovery_folder)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         env=env,
         text=True,
-    )
-    try:
-        assert run.stdout is not None
-        assert run.stdout.readline().strip() == "autosaved"
-    finally:
-        os.kill(run.pid, getattr(signal, "SIGKILL"))  # noqa: B009 (not on Windows)
-        run.wait(30)
-    assert run.returncode == -getattr(signal, "SIGKILL")  # noqa: B009
+    ) as run:
+        try:
+            assert run.stdout is not None
+            said = run.stdout.readline().strip()
+        finally:
+            os.kill(run.pid, kill)
+            run.wait(30)
+    assert said == "autosaved"
+    assert run.returncode == -kill
 
     window = make_window(path)
     bar = window.edits.recovery_bar
