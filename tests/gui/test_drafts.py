@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from briefing.document import Document, apply, open_document
 from briefing.edit import set_field
+from briefing.gui.draft_gate import draft_cards
 from briefing.gui.main_window import MainWindow
 from tests.conftest import MINIMAL, WriteDialogue
 from tests.gui.conftest import DialogCalls, MakeWindow
@@ -64,3 +68,23 @@ def test_completing_a_draft_enables_its_export(
     assert window.side.indexOf(window.problems_panel) < 0
     window.edit_session.undo()
     assert not enabled(window, "exportCard")
+
+
+def test_the_draft_cards_are_those_card_problems_names(bundled: Path) -> None:
+    """The quick list of draft cards agrees with the document's own reasons, card by card."""
+
+    def expected(document: Document) -> list[int]:
+        assert document.dialogue is not None
+        return [i for i in range(len(document.dialogue.cards)) if document.card_problems(i)]
+
+    document = open_document(bundled)
+    assert draft_cards(document) == expected(document) == []
+    one, _ = apply(document, set_field(document, ("sectors", 2, "summary"), ""))
+    assert draft_cards(one) == expected(one) == [2]
+    every, _ = apply(one, set_field(one, ("dialogue", "place"), ""))
+    assert draft_cards(every) == expected(every) == list(range(len(bundled_cards(every))))
+
+
+def bundled_cards(document: Document) -> tuple[object, ...]:
+    assert document.dialogue is not None
+    return tuple(document.dialogue.cards)
