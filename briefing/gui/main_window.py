@@ -291,19 +291,14 @@ class MainWindow(QMainWindow):
     def _state_changed(self, new: NavigationState, old: NavigationState) -> None:
         if new.dialogue is not old.dialogue and new.dialogue is not None:
             # The search index of a large file takes a moment: built when the window is
-            # idle, not on the first keystroke.
-            QTimer.singleShot(0, self.navigation.prepare_search)
+            # idle, not on the first keystroke; while editing, on the next search.
+            if not self.edit_session.modified:
+                QTimer.singleShot(0, self.navigation.prepare_search)
         self.setWindowTitle(window_title(new, self.files.path.name if self.files.path else ""))
-        draft = self.edits.update_outputs(new)
         document = self.edit_session.document
-        self.status.setText(
-            status_text(
-                new,
-                len(self.files.problems) + self.files.omitted,
-                draft,
-                len(document.problems) if document is not None else 0,
-            )
-        )
+        on_disk = len(self.files.problems) + self.files.omitted
+        drafts = len(document.problems) if document is not None else 0
+        self.status.setText(status_text(new, on_disk, self.edits.update_outputs(new), drafts))
         self._update_checks()
 
     def _update_checks(self) -> None:

@@ -2,9 +2,10 @@
 the app's data folder (`recovery/`), removed once the edits are saved or discarded. After a
 crash the next start finds it and offers, in a bar, to restore the edits.
 
-A recovery file is JSON: the original file's path, when it was written, the edited data
-and the YAML text that saving would have written (for a person to read). Restoring applies
-the differences from the file on disk as one undoable edit.
+A recovery file is JSON: the original file's path, when it was written, and the edited
+data (not the YAML text: rendering it takes seconds on a very large file, and the autosave
+must not stall typing). Restoring applies the differences from the file on disk as one
+undoable edit.
 """
 
 from __future__ import annotations
@@ -43,12 +44,11 @@ def recovery_folder() -> Path:
 
 @dataclass(frozen=True, slots=True)
 class Recovered:
-    """Unsaved edits found on disk: for which file, written when, and the text."""
+    """Unsaved edits found on disk: for which file, written when, and the edited data."""
 
     path: Path
     saved: datetime
     data: Any
-    text: str
     file: Path
     """The recovery file itself."""
 
@@ -62,9 +62,8 @@ def recovery_file(path: Path) -> Path:
     return recovery_folder() / f"{_key(path)}.json"
 
 
-def write_recovery(path: Path, data: Any, text: str) -> Path:
-    """Keeps `data` and its YAML `text`, the edited content of `path`, in its recovery
-    file (atomically)."""
+def write_recovery(path: Path, data: Any) -> Path:
+    """Keeps `data`, the edited content of `path`, in its recovery file (atomically)."""
     target = recovery_file(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     record = {
@@ -72,7 +71,6 @@ def write_recovery(path: Path, data: Any, text: str) -> Path:
         "path": str(path.resolve()),
         "saved": datetime.now().astimezone().isoformat(timespec="seconds"),
         "data": data,
-        "text": text,
     }
     return write_atomic(target, json.dumps(record, ensure_ascii=False).encode("utf-8"))
 
@@ -85,11 +83,12 @@ def read_recovery(file: Path) -> Recovered | None:
         record = json.loads(file.read_text(encoding="utf-8"))
         if not isinstance(record, dict) or record.get("format") != FORMAT:
             raise ValueError("not a recovery file")
-        path, saved, text = record["path"], record["saved"], record["text"]
-        if not all(isinstance(v, str) for v in (path, saved, text)):
+        path, saved = record["path"], record["saved"]
+        if not all(isinstance(v, str) for v in (path, saved)) or not isinstance(
+            record["data"], dict
+        ):
             raise ValueError("wrong types")
-        data = record["data"]
-        return Recovered(Path(path), datetime.fromisoformat(saved), data, text, file)
+        return Recovered(Path(path), datetime.fromisoformat(saved), record["data"], file)
     except (OSError, ValueError, KeyError) as error:
         log.warning("recovery file %s is unusable: %s", file, error)
         return None
@@ -164,11 +163,9 @@ class Autosave(QObject):
         document = self._session.document
         if document is None or not self._session.modified or document is self._written:
             return
-        from briefing.document import document_text
-
         try:
-            write_recovery(document.path, document.data, document_text(document))
-        except (OSError, ValueError) as error:
+            write_recovery(document.path, document.data)
+        except (OSError, TypeError, ValueError) as error:
             self.notice.emit(f"Cannot keep a recovery copy of the edits: {error}")
             return
         self._written = document
