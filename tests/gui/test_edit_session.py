@@ -235,3 +235,49 @@ def test_add_source_adds_the_entry_as_an_undoable_edit(
     window.edit_session.undo()
     assert window.edit_session.document is not None
     assert [s["id"] for s in window.edit_session.document.data["sources"]] == ["art"]
+
+
+def test_ctrl_z_and_ctrl_shift_z_undo_and_redo(
+    qtbot: Any, make_window: MakeWindow, write_dialogue: WriteDialogue
+) -> None:
+    from PySide6.QtCore import Qt
+
+    window = make_window(write_dialogue())
+    retitle(window, "Joint research")
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    window.navigator.setFocus()
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(window.navigator, Qt.Key.Key_Z, ctrl)
+    assert card_title(window) == "Research"
+    qtbot.keyClick(window.navigator, Qt.Key.Key_Z, ctrl | Qt.KeyboardModifier.ShiftModifier)
+    assert card_title(window) == "Joint research"
+    qtbot.keyClick(window.navigator, Qt.Key.Key_Z, ctrl)
+    qtbot.keyClick(window.navigator, Qt.Key.Key_Y, ctrl)
+    assert card_title(window) == "Joint research"
+
+
+def test_quit_with_unsaved_edits_asks_first(
+    make_window: MakeWindow, write_dialogue: WriteDialogue, dialog_calls: DialogCalls
+) -> None:
+    window = make_window(write_dialogue())
+    retitle(window, "Joint research")
+    dialog_calls.unsaved = "cancel"
+    window.actions_by_name["quit"].trigger()
+    assert window.isVisible() and dialog_calls.unsaved_asked == ["d.yaml"]
+
+
+def test_a_failed_save_says_why_and_keeps_the_edits(
+    make_window: MakeWindow, write_dialogue: WriteDialogue, dialog_calls: DialogCalls
+) -> None:
+    window = make_window(write_dialogue())
+    retitle(window, "Joint research")
+    target = window.files.path
+    assert target is not None
+    taken = target.parent / "taken.yaml"
+    taken.mkdir()  # a folder where the file would go
+    dialog_calls.dialogue_path = taken
+    assert window.saving.save_as() is False
+    ((title, message),) = dialog_calls.errors
+    assert title == "Cannot save" and "taken.yaml" in message
+    assert window.isWindowModified() and window.files.path == target
