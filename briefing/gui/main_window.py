@@ -289,11 +289,11 @@ class MainWindow(QMainWindow):
     # -- reacting to the navigation --------------------------------------------------------
 
     def _state_changed(self, new: NavigationState, old: NavigationState) -> None:
-        if new.dialogue is not old.dialogue and new.dialogue is not None:
-            # The search index of a large file takes a moment: built when the window is
-            # idle, not on the first keystroke; while editing, on the next search.
-            if not self.edit_session.modified:
-                QTimer.singleShot(0, self.navigation.prepare_search)
+        # The search index of a large file takes a moment: built when the window is idle,
+        # not on the first keystroke; while editing, on the next search.
+        fresh = new.dialogue is not old.dialogue and new.dialogue is not None
+        if fresh and not self.edit_session.modified:
+            QTimer.singleShot(0, self.navigation.prepare_search)
         self.setWindowTitle(window_title(new, self.files.path.name if self.files.path else ""))
         document = self.edit_session.document
         on_disk = len(self.files.problems) + self.files.omitted
