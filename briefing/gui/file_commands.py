@@ -152,10 +152,10 @@ class FileCommands(QObject):
         self.notice.emit(f"Reloaded {self.path.name}")
 
     def reverify(self) -> None:
-        """A source file changed: the quotes are checked again against it, keeping any
-        unsaved edits."""
+        """A source file changed: the quotes are checked again against it, keeping the
+        edits and their history."""
         document = self.session.document
-        if document is None or not self.session.modified:
+        if document is None:
             self.reload()
             return
         from briefing.document import reload_sources

@@ -126,6 +126,8 @@ def test_a_changed_source_checks_the_quotes_again_keeping_the_edits(
     assert "not found in source 'art'" in problems
     assert titles(window)[1] == "Mine" and window.isWindowModified()
     assert not window.actions_by_name["exportCard"].isEnabled()
+    window.edit_session.undo()  # the history stays
+    assert titles(window)[1] == "Research"
 
 
 def test_a_changed_source_without_edits_shows_the_broken_quotes(
