@@ -13,7 +13,13 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    invariant,
+    precondition,
+    rule,
+    run_state_machine_as_test,
+)
 
 from briefing.document import Document, apply, document_text, open_document
 from briefing.edit import (
@@ -179,10 +185,10 @@ SHORT = settings(
 LONG = settings(SHORT, max_examples=200, stateful_step_count=40)
 
 
-class TestShortEditing(Editing.TestCase):  # type: ignore[name-defined]
-    settings = SHORT
+def test_random_edits_undos_and_redos_end_at_the_same_bytes() -> None:
+    run_state_machine_as_test(Editing, settings=SHORT)
 
 
 @pytest.mark.slow
-class TestLongEditing(Editing.TestCase):  # type: ignore[name-defined]
-    settings = LONG
+def test_many_random_edits_undos_and_redos_end_at_the_same_bytes() -> None:
+    run_state_machine_as_test(Editing, settings=LONG)
