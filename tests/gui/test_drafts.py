@@ -38,6 +38,7 @@ def test_the_book_waits_for_every_draft_card_and_names_it(
     window = make_window(write_dialogue(DRAFT), card="overview")
     assert enabled(window, "exportCard") and enabled(window, "print"), "Overview is ready"
     assert enabled(window, "exportOverview")
+    assert window.status.text().endswith("ready to print; other cards have 1 problem")
     for name in ("exportBook", "printBook", "exportAll", "printCards"):
         assert not enabled(window, name)
         assert window.actions_by_name[name].toolTip() == (
