@@ -66,6 +66,7 @@ class EditCommands(QObject):
         session.editing_changed.connect(actions["editMode"].setChecked)
         session.changed.connect(self._document_changed)
         files.opened.connect(self._opened)
+        self._document_changed(session.document)
 
     def _name(self, name: str, verb: str, text: str) -> None:
         self._actions[name].setText(f"{verb} {text.replace('&', '&&')}" if text else verb)

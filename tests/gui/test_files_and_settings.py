@@ -190,6 +190,7 @@ def test_starting_on_a_broken_file_shows_its_problems_then_opens_it_once_fixed(
     assert window.card_view.empty.isVisible()
     assert window.status.text() == "The file has 1 problem"
     assert not window.actions_by_name["exportCard"].isEnabled()
+    assert not window.actions_by_name["save"].isEnabled(), "nothing to save"
     path.write_text(MINIMAL, "utf-8")
     qtbot.waitUntil(lambda: window.card_view.title.text() == "Overview", timeout=5000)
     assert not window.card_view.empty.isVisible()
