@@ -195,3 +195,21 @@ def test_edits_survive_a_crash(
     assert document.data["sectors"][1]["title"] == "Edited before the crash"
     assert document.data["dialogue"]["place"] == "Somewhere else"
     assert window.card_view.title.text() != "" and window.isWindowModified()
+
+
+def test_a_recovered_key_the_format_does_not_know_is_restored_with_its_part(
+    make_window: MakeWindow, write_dialogue: WriteDialogue
+) -> None:
+    path = write_dialogue()
+    first = make_window(path)
+    document = first.edit_session.document
+    assert document is not None
+    recovered = json.loads(json.dumps(document.data))
+    recovered["sectors"][1]["colour"] = "red"  # as a hand-edited file might hold
+    recovered["sectors"][1]["title"] = "Mine"
+    recovery.write_recovery(path, recovered)
+    second = make_window(path)
+    second.edits.recovery_bar.restore_button.click()
+    restored = second.edit_session.document
+    assert restored is not None and restored.data == recovered
+    assert second.edit_session.undo_stack.count() == 1, "one undoable step"
