@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
             self, self.menuBar(), self.navigator
         )
         self.menus["&File"].insertMenu(self.actions_by_name["reloadFile"], self.files.recent_menu)
+        self.menus["&File"].setToolTipsVisible(True)  # why a draft's export is greyed out
         self.edits = EditCommands(
             self,
             self.actions_by_name,
