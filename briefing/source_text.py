@@ -91,7 +91,7 @@ class PdfLine:
 def pdf_paragraphs(lines: Sequence[PdfLine]) -> list[str]:
     """The paragraphs of one page's lines, in reading order.
 
-    A new paragraph starts where the line spacing grows by half again, where the text goes
+    A new paragraph starts where the line spacing grows by a quarter or more, where the text goes
     back up the page (a new column), or after a line that ends a sentence well short of
     the right margin. Lines of a paragraph are joined with a space; a word broken with a
     hyphen at the line end is joined without one.
@@ -107,7 +107,7 @@ def pdf_paragraphs(lines: Sequence[PdfLine]) -> list[str]:
     for before, line in pairwise(lines):
         gap = line.top - before.top
         ends = before.text.rstrip().endswith(_SENTENCE_END)
-        if gap <= 0 or gap > step * 1.5 or (ends and before.right < right - 0.15 * width):
+        if gap <= 0 or gap > step * 1.25 or (ends and before.right < right - 0.15 * width):
             paragraphs.append([])
         paragraphs[-1].append(line.text.strip())
     return [_join_lines(parts) for parts in paragraphs]

@@ -361,7 +361,8 @@ class AddSourceDialog(_AuthoringDialog):
 
     def _suggest_id(self, title: str) -> None:
         if not self._id_typed:
-            self.source_id.setText(free_source_id(self.data, title) if title.strip() else "")
+            wanted = safe_name(title) if title.strip() else ""
+            self.source_id.setText(free_source_id(self.data, wanted) if wanted else "")
 
     def accept(self) -> None:
         try:

@@ -54,6 +54,8 @@ def import_file(path: Path) -> ImportedText:
 
 
 def _import(path: Path) -> ImportedText:
+    if path.is_dir():
+        raise ImportRefused("is a folder, not a file")
     suffix = path.suffix.lower()
     if suffix in PDF_SUFFIXES:
         text, title = _pdf(_read(path, "PDF document", MAX_PDF_BYTES))
