@@ -26,6 +26,31 @@ _BOMS = (
 )
 
 
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)[^>]*?(/?)>")
+_VOID = "area base br col embed hr img input link meta param source track wbr"
+_END_OPTIONAL = "p li dt dd tr td th option optgroup thead tbody tfoot colgroup caption rb rt rp"
+_NOT_NESTED = frozenset(f"{_VOID} {_END_OPTIONAL} html head body".split())
+"""Elements that hold nothing, or whose end tag may be left out."""
+
+
+def html_shape(html: str) -> tuple[int, int]:
+    """How many tags an HTML page has, and how deeply its elements nest as far as tags
+    tell (elements whose end tag may be left out are not counted in the depth). Qt's parser
+    takes a few microseconds a tag, and slows down with the square of the depth."""
+    depth = deepest = tags = 0
+    for match in _TAG.finditer(html):
+        tags += 1
+        closing, name, self_closing = match.groups()
+        if self_closing or name.lower() in _NOT_NESTED:
+            continue
+        if closing:
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            deepest = max(deepest, depth)
+    return tags, deepest
+
+
 class Undecodable(ValueError):
     """Bytes that are not text in an encoding we can tell; the message says which byte."""
 

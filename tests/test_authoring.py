@@ -30,6 +30,7 @@ from briefing.source_text import (
     PdfLine,
     Undecodable,
     decode_text,
+    html_shape,
     paragraphs_text,
     pdf_paragraphs,
     tidy_text,
@@ -373,6 +374,13 @@ def test_decode_text_takes_utf8_and_marked_utf16_and_says_which_byte_is_wrong() 
         decode_text(b'<meta charset="klingon"><p>caf\xe9</p>', html=True)
     with pytest.raises(Undecodable, match="not UTF-8"):
         decode_text(latin)  # a text file says nothing of its encoding
+
+
+def test_html_shape_counts_tags_and_nesting_but_not_elements_left_open() -> None:
+    assert html_shape("<p>one<p>two<ul><li>a<li>b</ul><br><img src=x/>") == (8, 1)
+    assert html_shape("<div>" * 300 + "</div>" * 300) == (600, 300)
+    assert html_shape("</b></b><i>") == (3, 1)
+    assert html_shape("a < b and c > d") == (0, 0)
 
 
 def line(text: str, top: float, right: float = 500.0, left: float = 72.0) -> PdfLine:

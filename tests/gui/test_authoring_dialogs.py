@@ -218,6 +218,8 @@ def picture_only_pdf(path: Path) -> Path:
         (lambda d: encrypted_pdf(d / "a.pdf"), "protected by a password"),
         (lambda d: picture_only_pdf(d / "a.pdf"), r"no text to store \(a scanned PDF"),
         (lambda d: d, "is a folder"),
+        (lambda d: write(d / "a.html", b"<div>" * 201), "nests elements over 200 deep"),
+        (lambda d: write(d / "a.htm", b"<p>a" * 200_001), "over 200,000 tags; copy its text"),
         (lambda d: d / "gone.txt", "no such file"),
     ],
 )
