@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -336,11 +337,14 @@ class AddSourceDialog(_AuthoringDialog):
 
     def take_file(self, path: Path) -> bool:
         """Puts the text of the file at `path` in the box; False (and why, shown) if none."""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             imported = import_file(path)
         except ImportRefused as exc:
             self.say(str(exc))
             return False
+        finally:
+            QApplication.restoreOverrideCursor()
         self.say("")
         self.text.setPlainText(imported.text)
         self.origin.setText(f"From {path.name} ({imported.kind}).")

@@ -18,7 +18,7 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-from briefing.gui import authoring_dialogs
+from briefing.gui import authoring_dialogs, pdf_text
 from briefing.gui.authoring_dialogs import (
     FITS,
     AddSourceDialog,
@@ -26,6 +26,7 @@ from briefing.gui.authoring_dialogs import (
     ask_add_source,
     ask_new_dialogue,
 )
+from briefing.gui.pdf_text import PdfRefused
 from briefing.gui.source_import import ImportRefused, import_file, import_pasted
 from briefing.loader import MAX_SOURCE_BYTES
 from briefing.problems import DialogueError
@@ -228,6 +229,25 @@ def test_files_that_give_no_text_are_refused_with_the_reason(
 ) -> None:
     with pytest.raises(ImportRefused, match=message):
         import_file(make(tmp_path))
+
+
+def test_pdfs_past_the_page_or_text_limit_are_refused(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = make_pdf(tmp_path).read_bytes()
+    with pytest.raises(PdfRefused, match="more text than a source may hold"):
+        pdf_text.pdf_text(data, max_chars=100)
+    monkeypatch.setattr(pdf_text, "MAX_PAGES", 0)
+    with pytest.raises(PdfRefused, match="has 1 page; Briefing reads at most 0"):
+        pdf_text.pdf_text(data, max_chars=10_000)
+
+
+def test_lines_past_the_budget_for_asking_where_they_stand_keep_their_text(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pdf_text, "MAX_LINES_ASKED", 0)
+    text = import_file(make_qt_pdf(tmp_path)).text
+    assert text.count("\n\n") == 0 and SENTENCE in text and OTHER in text
 
 
 def test_markdown_is_taken_as_plain_text(qapp: QApplication, tmp_path: Path) -> None:
