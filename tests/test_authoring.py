@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -417,3 +418,36 @@ def test_authoring_and_source_text_import_no_qt() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert (done.returncode, done.stderr) == (0, "")
+
+
+def test_a_new_dialogue_opens_as_a_draft_and_edits_make_it_valid(tmp_path: Path) -> None:
+    """From nothing to a file `briefing validate` passes, through the edit functions only:
+    the new file opens (as a draft), a stored source is added, and its sentence cited."""
+    from briefing.document import apply, open_document, save_document
+    from briefing.edit import Change, add_source, new_point, set_field
+
+    path = new_dialogue(tmp_path, resolved=None)
+    doc = open_document(path)
+    assert doc.is_draft and doc.dialogue is not None
+    assert doc.dialogue.title == TITLE and [c.id for c in doc.dialogue.cards] == ["overview"]
+    assert {p.message for p in doc.problems} <= set(DRAFT_PROBLEMS)
+    file = store_source(tmp_path, "yonhap", f"Headline\n\n{SENTENCE}\n")
+    source_id = free_source_id(doc.data, "yonhap")
+    entry: dict[str, object] = {"id": source_id, "title": "T", "publisher": "P", "file": file}
+    quote = [{"source": source_id, "quote": SENTENCE}]
+    edits: list[Callable[[Any], Change]] = [
+        lambda d: add_source(d, entry),
+        lambda d: set_field(d, ("dialogue", "evidence"), quote),
+        lambda d: set_field(d, ("dialogue", "co_chairs", 0, "evidence"), quote),
+        lambda d: set_field(d, ("dialogue", "co_chairs", 1, "evidence"), quote),
+        lambda d: set_field(d, ("sectors", 0, "summary"), "They agreed to invest."),
+        lambda d: new_point(d, 0, source_id, SENTENCE),
+        lambda d: set_field(d, ("sectors", 0, "points", 0, "text"), "They will invest."),
+    ]
+    for edit in edits:
+        doc, _undo = apply(doc, edit(doc))
+    assert doc.problems == ()
+    save_document(doc)
+    dialogue = load_dialogue(path)
+    assert dialogue.sources[0].paragraphs == ("Headline", SENTENCE)
+    assert dialogue.cards[0].points[0].evidence[0].paragraphs == (2,)

@@ -65,7 +65,7 @@ def ask_new_dialogue(parent: QWidget | None, folder: Path | None = None) -> Path
     return dialog.created
 
 
-def ask_add_source(parent: QWidget | None, folder: Path, data: Any) -> dict[str, str] | None:
+def ask_add_source(parent: QWidget | None, folder: Path, data: Any) -> dict[str, object] | None:
     """Asks for a source (a file or pasted text, its title, publisher and address), stores
     its text in `folder/sources/`, and returns the new `sources:` entry for the dialogue
     data `data` ({id, title, publisher, file, url?}); None when cancelled."""
@@ -289,7 +289,7 @@ class AddSourceDialog(_AuthoringDialog):
         super().__init__(parent, "Add Source", "Add Source")
         self.dialogue_folder = folder
         self.data = data
-        self.entry: dict[str, str] | None = None
+        self.entry: dict[str, object] | None = None
         self._id_typed = False
         choose = QPushButton("Choose File\u2026")
         choose.setObjectName("chooseSourceFile")
@@ -376,7 +376,7 @@ class AddSourceDialog(_AuthoringDialog):
             return
         super().accept()
 
-    def _store(self) -> dict[str, str]:
+    def _store(self) -> dict[str, object]:
         title, publisher = self.title.text().strip(), self.publisher.text().strip()
         source_id, url = self.source_id.text().strip(), self.url.text().strip()
         if not title or not publisher:
@@ -390,7 +390,12 @@ class AddSourceDialog(_AuthoringDialog):
         text = import_pasted(self.text.toPlainText()).text
         check_room(self.dialogue_folder, self.data, text)
         file = store_source(self.dialogue_folder, source_id, text)
-        entry = {"id": source_id, "title": title, "publisher": publisher, "file": file}
+        entry: dict[str, object] = {
+            "id": source_id,
+            "title": title,
+            "publisher": publisher,
+            "file": file,
+        }
         if url:
             entry["url"] = url
         return entry

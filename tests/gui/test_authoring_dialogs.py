@@ -28,7 +28,7 @@ from briefing.gui.authoring_dialogs import (
 )
 from briefing.gui.pdf_text import PdfRefused
 from briefing.gui.source_import import ImportRefused, import_file, import_pasted
-from briefing.loader import MAX_SOURCE_BYTES
+from briefing.loader import MAX_SOURCE_BYTES, load_dialogue
 from briefing.problems import DialogueError
 from briefing.provenance import split_paragraphs
 from tests.gui.conftest import DialogCalls
@@ -466,15 +466,32 @@ def test_pasted_text_that_is_empty_is_refused() -> None:
         import_pasted("\u00a0\r\n\ufffc")
 
 
-def test_a_new_dialogue_is_a_draft_the_loader_explains(qtbot: Any, tmp_path: Path) -> None:
-    dialog = NewDialogueDialog(None, tmp_path)
-    qtbot.addWidget(dialog)
-    fill_new(qtbot, dialog)
-    dialog.accept()
-    assert dialog.created is not None
-    from briefing.loader import load_dialogue
+def test_the_new_dialogue_opens_as_a_draft_and_takes_the_added_source(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    """The seam with the editor: the file New makes opens as a draft, and the entry Add
+    Source returns is one `edit.add_source` takes, its text read as the source."""
+    from briefing.document import apply, open_document
+    from briefing.edit import add_source
 
+    new = NewDialogueDialog(None, tmp_path)
+    qtbot.addWidget(new)
+    fill_new(qtbot, new)
+    new.accept()
+    assert new.created is not None
     with pytest.raises(DialogueError) as caught:
-        load_dialogue(dialog.created)
-    messages = {p.message for p in caught.value.problems}
-    assert messages == {"needs at least 1 item(s)", "is empty"}
+        load_dialogue(new.created)
+    assert {p.message for p in caught.value.problems} == {"needs at least 1 item(s)", "is empty"}
+    doc = open_document(new.created)
+    assert doc.is_draft and doc.dialogue is not None
+    assert doc.dialogue.title == "Second U.S.-ROK Technology Dialogue"
+    add = AddSourceDialog(None, tmp_path, doc.data)
+    qtbot.addWidget(add)
+    assert add.take_file(make_html(tmp_path))
+    add.publisher.setText("The White House")
+    add.accept()
+    assert add.entry is not None
+    doc, _undo = apply(doc, add_source(doc, add.entry))
+    assert doc.dialogue is not None
+    assert doc.dialogue.sources[0].paragraphs[1] == SENTENCE
+    assert "sources" not in {p.path for p in doc.problems}
