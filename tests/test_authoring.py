@@ -216,6 +216,19 @@ def test_a_file_name_that_is_not_one_on_every_system_is_refused(
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_file_where_a_folder_must_go_is_a_message(tmp_path: Path) -> None:
+    (tmp_path / "taken").write_text("a file\n", "utf-8")
+    with pytest.raises(AuthoringError, match=r"cannot make the folder .*taken: a file has that"):
+        new_dialogue(tmp_path / "taken")
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "sources").write_text("a file\n", "utf-8")
+    with pytest.raises(AuthoringError, match=r"cannot make the folder .*sources: a file has"):
+        new_dialogue(tmp_path / "d")
+    with pytest.raises(AuthoringError, match=r"cannot make the folder .*sources: a file has"):
+        store_source(tmp_path / "d", "s", "text\n")
+    assert sorted(p.name for p in (tmp_path / "d").iterdir()) == ["sources"]
+
+
 def test_file_names_get_a_yaml_ending_unless_they_have_one(tmp_path: Path) -> None:
     assert new_dialogue(tmp_path, file_name=" next round ").name == "next round.yaml"
     assert new_dialogue(tmp_path, file_name="Other.YML").name == "Other.YML"

@@ -18,14 +18,14 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 
-from briefing.gui import authoring_dialogs, pdf_text
+from briefing.gui import add_source_dialog, pdf_text
 from briefing.gui.authoring_dialogs import (
-    FITS,
     AddSourceDialog,
     NewDialogueDialog,
     ask_add_source,
     ask_new_dialogue,
 )
+from briefing.gui.authoring_form import FITS
 from briefing.gui.pdf_text import PdfRefused
 from briefing.gui.source_import import ImportRefused, import_file, import_pasted
 from briefing.loader import MAX_SOURCE_BYTES, load_dialogue
@@ -344,7 +344,7 @@ def test_add_source_stores_the_files_text_and_returns_its_entry(
 ) -> None:
     original = make(tmp_path)
     dialogue = tmp_path / "dialogue"
-    monkeypatch.setattr(authoring_dialogs, "ask_source_file", lambda *_: original)
+    monkeypatch.setattr(add_source_dialog, "ask_source_file", lambda *_: original)
     dialog = AddSourceDialog(None, dialogue, DATA)
     qtbot.addWidget(dialog)
     qtbot.mouseClick(
@@ -382,6 +382,7 @@ def test_pasted_rich_text_is_stored_as_its_plain_text(qtbot: Any, tmp_path: Path
     mime.setText(f"{SENTENCE}\r\n\r\nBold end")
     QGuiApplication.clipboard().setMimeData(mime)
     dialog.text.paste()
+    qtbot.waitUntil(lambda: dialog.count.text().startswith("2 paragraphs"))
     assert dialog.count.text() == "2 paragraphs; quotes will be checked against this text."
     dialog.title.setText("Statement")
     dialog.publisher.setText("Office")
@@ -428,7 +429,7 @@ def test_a_refused_file_leaves_the_text_as_it_was(
     qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     bad = write(tmp_path / "bad.txt", b"\xff\xfe\x00\xd8")
-    monkeypatch.setattr(authoring_dialogs, "ask_source_file", lambda *_: bad)
+    monkeypatch.setattr(add_source_dialog, "ask_source_file", lambda *_: bad)
     dialog = AddSourceDialog(None, tmp_path, DATA)
     qtbot.addWidget(dialog)
     dialog.text.setPlainText("Pasted before")
