@@ -113,7 +113,7 @@ class AddSourceDialog(AuthoringDialog):
         try:
             imported = import_file(path)
         except ImportRefused as exc:
-            self.say(str(exc))
+            self.say(f"{exc}.")  # starts with the file name, as it is spelt
             return False
         finally:
             QApplication.restoreOverrideCursor()

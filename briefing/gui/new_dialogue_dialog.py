@@ -36,11 +36,14 @@ from briefing.gui.desktop import web_url
 class CoChairRow:
     """One co-chair's name, role and country in the New Dialogue form."""
 
-    def __init__(self, country: str) -> None:
+    def __init__(self, number: int, country: str) -> None:
         self.name = line_edit("coChairName", "Name")
+        self.name.setAccessibleName(f"Co-chair {number}: name")
         self.role = line_edit("coChairRole", "Role, as the source gives it")
+        self.role.setAccessibleName(f"Co-chair {number}: role")
         self.country = QComboBox()
         self.country.setObjectName("coChairCountry")
+        self.country.setAccessibleName(f"Co-chair {number}: country")
         self.country.addItems(list(COUNTRIES))
         self.country.setCurrentText(country)
 
@@ -119,7 +122,7 @@ class NewDialogueDialog(AuthoringDialog):
         self.lay_out(content)
 
     def add_co_chair(self, country: str) -> CoChairRow:
-        row = CoChairRow(country)
+        row = CoChairRow(len(self.co_chairs) + 1, country)
         at = len(self.co_chairs)
         self._chairs.addWidget(row.name, at, 0)
         self._chairs.addWidget(row.role, at, 1)

@@ -435,7 +435,7 @@ def test_a_refused_file_leaves_the_text_as_it_was(
     dialog.text.setPlainText("Pasted before")
     dialog.choose_file()
     assert dialog.text.toPlainText() == "Pasted before"
-    assert dialog.message.text().startswith("bad.txt: not UTF-16 text")
+    assert dialog.message.text() == "bad.txt: not UTF-16 text, despite its mark."
 
 
 def test_ask_add_source_returns_the_entry(qtbot: Any, tmp_path: Path) -> None:
