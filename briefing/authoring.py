@@ -75,16 +75,25 @@ def create_dialogue(
     """
     path = folder / dialogue_file_name(file_name)
     data = dialogue_data(title, place, date, co_chairs, resolved)
+    for made in (folder, folder / SOURCES):
+        try:
+            made.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # a file in the way, no permission, a bad name...
+            raise AuthoringError(f"cannot make the folder {made}: {_why(exc)}") from None
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / SOURCES).mkdir(exist_ok=True)
         write_new(path, dialogue_yaml(data).encode("utf-8"))
     except FileExistsError:
         message = f"{path.name} already exists in {folder}; choose another name"
         raise AuthoringError(message) from None
     except OSError as exc:
-        raise AuthoringError(f"cannot create {path}: {exc.strerror or exc}") from None
+        raise AuthoringError(f"cannot create {path}: {_why(exc)}") from None
     return path
+
+
+def _why(exc: OSError) -> str:
+    if isinstance(exc, FileExistsError):
+        return "a file has that name"
+    return str(exc.strerror or exc)
 
 
 def dialogue_file_name(file_name: str) -> str:
@@ -265,7 +274,7 @@ def store_source(folder: Path, name: str, text: str) -> str:
     try:
         sources.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise AuthoringError(f"cannot create {sources}: {exc.strerror or exc}") from None
+        raise AuthoringError(f"cannot make the folder {sources}: {_why(exc)}") from None
     real = Path(os.path.realpath(sources))
     if not real.is_relative_to(os.path.realpath(folder)) or not real.is_dir():
         raise AuthoringError(f"{sources} leads out of the dialogue's folder; make it a folder")
@@ -277,8 +286,7 @@ def store_source(folder: Path, name: str, text: str) -> str:
         except FileExistsError:
             continue  # taken since we looked: try the next free name
         except OSError as exc:
-            reason = exc.strerror or exc
-            raise AuthoringError(f"cannot write {sources / file_name}: {reason}") from None
+            raise AuthoringError(f"cannot write {sources / file_name}: {_why(exc)}") from None
         return f"{SOURCES}/{file_name}"
     raise AuthoringError(f"no free file name for {stem!r} in {sources}")
 

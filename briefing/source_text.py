@@ -26,6 +26,31 @@ _BOMS = (
 )
 
 
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)[^>]*?(/?)>")
+_VOID = "area base br col embed hr img input link meta param source track wbr"
+_END_OPTIONAL = "p li dt dd tr td th option optgroup thead tbody tfoot colgroup caption rb rt rp"
+_NOT_NESTED = frozenset(f"{_VOID} {_END_OPTIONAL} html head body".split())
+"""Elements that hold nothing, or whose end tag may be left out."""
+
+
+def html_shape(html: str) -> tuple[int, int]:
+    """How many tags an HTML page has, and how deeply its elements nest as far as tags
+    tell (elements whose end tag may be left out are not counted in the depth). Qt's parser
+    takes a few microseconds a tag, and slows down with the square of the depth."""
+    depth = deepest = tags = 0
+    for match in _TAG.finditer(html):
+        tags += 1
+        closing, name, self_closing = match.groups()
+        if self_closing or name.lower() in _NOT_NESTED:
+            continue
+        if closing:
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            deepest = max(deepest, depth)
+    return tags, deepest
+
+
 class Undecodable(ValueError):
     """Bytes that are not text in an encoding we can tell; the message says which byte."""
 
@@ -91,7 +116,7 @@ class PdfLine:
 def pdf_paragraphs(lines: Sequence[PdfLine]) -> list[str]:
     """The paragraphs of one page's lines, in reading order.
 
-    A new paragraph starts where the line spacing grows by half again, where the text goes
+    A new paragraph starts where the line spacing grows by a quarter or more, where the text goes
     back up the page (a new column), or after a line that ends a sentence well short of
     the right margin. Lines of a paragraph are joined with a space; a word broken with a
     hyphen at the line end is joined without one.
@@ -107,7 +132,7 @@ def pdf_paragraphs(lines: Sequence[PdfLine]) -> list[str]:
     for before, line in pairwise(lines):
         gap = line.top - before.top
         ends = before.text.rstrip().endswith(_SENTENCE_END)
-        if gap <= 0 or gap > step * 1.5 or (ends and before.right < right - 0.15 * width):
+        if gap <= 0 or gap > step * 1.25 or (ends and before.right < right - 0.15 * width):
             paragraphs.append([])
         paragraphs[-1].append(line.text.strip())
     return [_join_lines(parts) for parts in paragraphs]

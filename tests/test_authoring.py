@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,7 @@ from briefing.source_text import (
     PdfLine,
     Undecodable,
     decode_text,
+    html_shape,
     paragraphs_text,
     pdf_paragraphs,
     tidy_text,
@@ -214,6 +216,19 @@ def test_a_file_name_that_is_not_one_on_every_system_is_refused(
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_file_where_a_folder_must_go_is_a_message(tmp_path: Path) -> None:
+    (tmp_path / "taken").write_text("a file\n", "utf-8")
+    with pytest.raises(AuthoringError, match=r"cannot make the folder .*taken: a file has that"):
+        new_dialogue(tmp_path / "taken")
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "sources").write_text("a file\n", "utf-8")
+    with pytest.raises(AuthoringError, match=r"cannot make the folder .*sources: a file has"):
+        new_dialogue(tmp_path / "d")
+    with pytest.raises(AuthoringError, match=r"cannot make the folder .*sources: a file has"):
+        store_source(tmp_path / "d", "s", "text\n")
+    assert sorted(p.name for p in (tmp_path / "d").iterdir()) == ["sources"]
+
+
 def test_file_names_get_a_yaml_ending_unless_they_have_one(tmp_path: Path) -> None:
     assert new_dialogue(tmp_path, file_name=" next round ").name == "next round.yaml"
     assert new_dialogue(tmp_path, file_name="Other.YML").name == "Other.YML"
@@ -375,6 +390,13 @@ def test_decode_text_takes_utf8_and_marked_utf16_and_says_which_byte_is_wrong() 
         decode_text(latin)  # a text file says nothing of its encoding
 
 
+def test_html_shape_counts_tags_and_nesting_but_not_elements_left_open() -> None:
+    assert html_shape("<p>one<p>two<ul><li>a<li>b</ul><br><img src=x/>") == (8, 1)
+    assert html_shape("<div>" * 300 + "</div>" * 300) == (600, 300)
+    assert html_shape("</b></b><i>") == (3, 1)
+    assert html_shape("a < b and c > d") == (0, 0)
+
+
 def line(text: str, top: float, right: float = 500.0, left: float = 72.0) -> PdfLine:
     return PdfLine(text, left, top, right)
 
@@ -409,3 +431,36 @@ def test_authoring_and_source_text_import_no_qt() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert (done.returncode, done.stderr) == (0, "")
+
+
+def test_a_new_dialogue_opens_as_a_draft_and_edits_make_it_valid(tmp_path: Path) -> None:
+    """From nothing to a file `briefing validate` passes, through the edit functions only:
+    the new file opens (as a draft), a stored source is added, and its sentence cited."""
+    from briefing.document import apply, open_document, save_document
+    from briefing.edit import Change, add_source, new_point, set_field
+
+    path = new_dialogue(tmp_path, resolved=None)
+    doc = open_document(path)
+    assert doc.is_draft and doc.dialogue is not None
+    assert doc.dialogue.title == TITLE and [c.id for c in doc.dialogue.cards] == ["overview"]
+    assert {p.message for p in doc.problems} <= set(DRAFT_PROBLEMS)
+    file = store_source(tmp_path, "yonhap", f"Headline\n\n{SENTENCE}\n")
+    source_id = free_source_id(doc.data, "yonhap")
+    entry: dict[str, object] = {"id": source_id, "title": "T", "publisher": "P", "file": file}
+    quote = [{"source": source_id, "quote": SENTENCE}]
+    edits: list[Callable[[Any], Change]] = [
+        lambda d: add_source(d, entry),
+        lambda d: set_field(d, ("dialogue", "evidence"), quote),
+        lambda d: set_field(d, ("dialogue", "co_chairs", 0, "evidence"), quote),
+        lambda d: set_field(d, ("dialogue", "co_chairs", 1, "evidence"), quote),
+        lambda d: set_field(d, ("sectors", 0, "summary"), "They agreed to invest."),
+        lambda d: new_point(d, 0, source_id, SENTENCE),
+        lambda d: set_field(d, ("sectors", 0, "points", 0, "text"), "They will invest."),
+    ]
+    for edit in edits:
+        doc, _undo = apply(doc, edit(doc))
+    assert doc.problems == ()
+    save_document(doc)
+    dialogue = load_dialogue(path)
+    assert dialogue.sources[0].paragraphs == ("Headline", SENTENCE)
+    assert dialogue.cards[0].points[0].evidence[0].paragraphs == (2,)

@@ -41,7 +41,8 @@ def pdf_text(data: bytes, max_chars: int) -> tuple[str, str]:
             raise PdfRefused(reason)
         pages = document.pageCount()
         if pages > MAX_PAGES:
-            raise PdfRefused(f"has {pages:,} pages; Briefing reads at most {MAX_PAGES:,}")
+            noun = "page" if pages == 1 else "pages"
+            raise PdfRefused(f"has {pages:,} {noun}; Briefing reads at most {MAX_PAGES:,}")
         paragraphs: list[str] = []
         size = 0
         budget = [MAX_LINES_ASKED]
