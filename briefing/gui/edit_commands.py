@@ -151,7 +151,9 @@ class EditCommands(QObject):
         if not same and not self._files.open_path(found.path):
             return
         document = self._session.document
-        if document is None:
+        if document is None:  # the file cannot be read: the edits wait until it can
+            self.notice.emit(f"Cannot restore: {found.path.name} cannot be read as it is")
+            self.recovery_bar.offer(found, is_open=True)
             return
         with self._session.steps(RESTORE_LABEL):
             changes = differences(document.data, found.data)

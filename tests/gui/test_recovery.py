@@ -213,3 +213,27 @@ def test_a_recovered_key_the_format_does_not_know_is_restored_with_its_part(
     restored = second.edit_session.document
     assert restored is not None and restored.data == recovered
     assert second.edit_session.undo_stack.count() == 1, "one undoable step"
+
+
+def test_edits_to_a_file_that_cannot_be_read_wait_until_it_can(
+    qtbot: Any, make_window: MakeWindow, write_dialogue: WriteDialogue
+) -> None:
+    from tests.conftest import MINIMAL
+
+    path = write_dialogue()
+    first = make_window(path)
+    edit_title(first, "Mine")
+    first.autosave.save_now()
+    path.write_text(MINIMAL.replace("title: Overview", "title: [unclosed"), "utf-8")
+    second = make_window(path)
+    second.edits.offer_recovery()  # as build_app does at start
+    bar = second.edits.recovery_bar
+    assert bar.isVisible()
+    bar.restore_button.click()
+    assert "Cannot restore: d.yaml cannot be read" in second.notice.text()
+    assert bar.isVisible() and recovery_file(path).exists()
+    path.write_text(MINIMAL, "utf-8")
+    qtbot.waitUntil(lambda: second.edit_session.document is not None, timeout=5000)
+    bar.restore_button.click()
+    restored = second.edit_session.document
+    assert restored is not None and restored.data["sectors"][1]["title"] == "Mine"
