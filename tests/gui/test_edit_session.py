@@ -6,13 +6,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from briefing.document import open_document
 from briefing.edit import set_field
+from briefing.gui import dialogs
 from briefing.gui.main_window import MainWindow
 from tests.conftest import WriteDialogue
 from tests.gui.conftest import DialogCalls, MakeWindow, current_id
 
 TITLE = ("sectors", 1, "title")
+REAL_ASK_UNSAVED = dialogs.ask_unsaved  # before the tests' stand-in replaces it
 
 
 def retitle(window: MainWindow, title: str, merge: object = None) -> bool:
@@ -281,3 +285,27 @@ def test_a_failed_save_says_why_and_keeps_the_edits(
     ((title, message),) = dialog_calls.errors
     assert title == "Cannot save" and "taken.yaml" in message
     assert window.isWindowModified() and window.files.path == target
+
+
+@pytest.mark.parametrize(
+    ("button", "answer"),
+    [("Save", "save"), ("Discard", "discard"), ("Cancel", "cancel")],
+)
+def test_the_unsaved_changes_box_offers_save_discard_and_cancel(
+    qtbot: Any, window: MainWindow, button: str, answer: str
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    seen: list[str] = []
+
+    def press() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append(box.text())
+        (chosen,) = [b for b in box.buttons() if b.text().replace("&", "") == button]
+        chosen.click()
+
+    QTimer.singleShot(0, press)
+    assert REAL_ASK_UNSAVED(window, "d.yaml") == answer
+    assert seen == ["Save the changes to d.yaml?"]
