@@ -8,7 +8,6 @@ hand it to `apply`; `changed` then brings the new `Document` to everyone. Edits 
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Hashable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -22,15 +21,14 @@ if TYPE_CHECKING:
     from briefing.document import Document
     from briefing.edit import Change
 
-log = logging.getLogger(__name__)
-
 MERGING_ID = 1
 """QUndoCommand.id of the commands that may merge (those with a `merge_key`)."""
 
 
 def joined_change(first: Change, then: Change) -> Change | None:
     """`first` followed by `then` as one change, when both replace the same part of the
-    data (typing in one field); None otherwise."""
+    data (typing in one field); None otherwise. Reads the core's `Change.path`, `before`
+    and `after`: the one place the GUI looks inside a change."""
     if first.path != then.path or (then.before is not first.after and then.before != first.after):
         return None
     return replace(then, before=first.before)
@@ -173,26 +171,21 @@ class EditSession(QObject):
             self.failed.emit(f"{change.label}: {error}")
             return None
 
-    def _show(self, document: Document) -> None:
+    def _show(self, document: Document | None) -> None:
         self._document = document
         self.changed.emit(document)
 
     # -- the document as a whole -----------------------------------------------------------
 
-    def open(self, document: Document | None, *, modified: bool = False) -> None:
-        """Starts on `document` as read from its file: no history, nothing unsaved.
-
-        `modified` says the document differs from its file (restored unsaved edits).
-        """
+    def open(self, document: Document | None) -> None:
+        """Starts on `document` as read from its file: no history, nothing unsaved."""
         self._stack.clear()  # clean again; emits modified_changed if it was not
-        self._show_document(document)
-        if modified and document is not None:
-            self._stack.resetClean()
+        self._show(document)
 
     def refresh(self, document: Document) -> None:
         """Shows `document`, the same content as the current one checked again (a source
         file changed); the history and the unsaved state stay."""
-        self._show_document(document)
+        self._show(document)
 
     def save(self, path: Path | None = None) -> Document:
         """Writes the document to its file (or to `path`, which it then belongs to);
@@ -205,7 +198,3 @@ class EditSession(QObject):
         self._stack.setClean()
         self.changed.emit(saved)
         return saved
-
-    def _show_document(self, document: Document | None) -> None:
-        self._document = document
-        self.changed.emit(document)
