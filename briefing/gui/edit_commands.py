@@ -33,6 +33,8 @@ RESTORE_LABEL = "Restore unsaved edits"
 
 
 class EditCommands(QObject):
+    """The authoring commands of the window, and the state of the actions they depend on."""
+
     notice = Signal(str)
 
     def __init__(

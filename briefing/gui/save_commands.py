@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 
 class SaveCommands(QObject):
+    """Writes the session's document; asks before unsaved edits would be lost."""
+
     notice = Signal(str)
 
     def __init__(
