@@ -92,7 +92,7 @@ class EditCommands(QObject):
             return
         folder = self._files.path.parent if self._files.path else None
         path = authoring_dialogs.ask_new_dialogue(self._window, folder)
-        if path is not None and self._files.open_path(path):
+        if path is not None and self._files.open_path(path, asked=True):
             self._session.set_editing(True)
 
     def add_source(self) -> None:

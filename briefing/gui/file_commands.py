@@ -87,7 +87,13 @@ class FileCommands(QObject):
             self.open_path(path)
 
     def open_path(
-        self, path: Path, card_id: str | None = None, *, first: bool = False, remember: bool = True
+        self,
+        path: Path,
+        card_id: str | None = None,
+        *,
+        first: bool = False,
+        remember: bool = True,
+        asked: bool = False,
     ) -> bool:
         """Opens `path` as a document (drafts too) and shows it; unsaved edits of the open
         file are asked about first. A file that cannot be read keeps what is on screen.
@@ -95,11 +101,11 @@ class FileCommands(QObject):
         When nothing is open yet (or at start-up, `first`), the unreadable file becomes the
         open file: its problems are listed and it is watched, so fixing it opens it.
         Otherwise a dialog lists the problems and the open file stays. `remember` adds the
-        file to the recent files.
+        file to the recent files; `asked`: the caller already asked about unsaved edits.
         """
         from briefing.document import open_document
 
-        if not self.may_discard():
+        if not asked and not self.may_discard():
             return False
         try:
             document = open_document(path)

@@ -209,6 +209,30 @@ def test_new_dialogue_opens_the_created_file_in_edit_mode(
     assert "(talks.yaml)" in window.windowTitle()
 
 
+def test_new_dialogue_asks_once_about_unsaved_edits(
+    monkeypatch: Any,
+    make_window: MakeWindow,
+    write_dialogue: WriteDialogue,
+    dialog_calls: DialogCalls,
+    tmp_path: Path,
+) -> None:
+    from briefing.authoring import create_dialogue
+    from briefing.gui import authoring_dialogs
+
+    window = make_window(write_dialogue())
+    retitle(window, "Joint research")
+    made = lambda *_: create_dialogue(tmp_path / "new", "talks", "Talks", "Geneva", "Monday")  # noqa: E731
+    monkeypatch.setattr(authoring_dialogs, "ask_new_dialogue", made)
+    dialog_calls.unsaved = "cancel"
+    window.actions_by_name["newDialogue"].trigger()
+    assert window.files.path is not None and window.files.path.name == "d.yaml"
+    assert not (tmp_path / "new").exists(), "cancelled before the new file is made"
+    dialog_calls.unsaved = "discard"
+    window.actions_by_name["newDialogue"].trigger()
+    assert window.files.path == tmp_path / "new" / "talks.yaml"
+    assert dialog_calls.unsaved_asked == ["d.yaml", "d.yaml"], "once each time"
+
+
 def test_add_source_adds_the_entry_as_an_undoable_edit(
     monkeypatch: Any, make_window: MakeWindow, write_dialogue: WriteDialogue, tmp_path: Path
 ) -> None:
