@@ -10,9 +10,9 @@ undoable edit.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
+import zlib
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -20,8 +20,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
-
-from briefing.atomic import write_atomic
 
 if TYPE_CHECKING:
     from briefing.gui.edit_session import EditSession
@@ -54,7 +52,10 @@ class Recovered:
 
 
 def _key(path: Path) -> str:
-    return hashlib.sha256(str(path.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:20]
+    """A name for the path's recovery file. Two checksums, not a cryptographic hash (that
+    would load OpenSSL at start); the file holds the path, which is checked on reading."""
+    name = str(path.resolve()).encode("utf-8", "surrogatepass")
+    return f"{zlib.crc32(name):08x}{zlib.adler32(name):08x}"
 
 
 def recovery_file(path: Path) -> Path:
@@ -64,6 +65,8 @@ def recovery_file(path: Path) -> Path:
 
 def write_recovery(path: Path, data: Any) -> Path:
     """Keeps `data`, the edited content of `path`, in its recovery file (atomically)."""
+    from briefing.atomic import write_atomic
+
     target = recovery_file(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     record = {
@@ -97,7 +100,8 @@ def read_recovery(file: Path) -> Recovered | None:
 def find_recovery(path: Path) -> Recovered | None:
     """The unsaved edits of `path` left by an earlier run, if any."""
     file = recovery_file(path)
-    return read_recovery(file) if file.is_file() else None
+    found = read_recovery(file) if file.is_file() else None
+    return found if found is not None and found.path == path.resolve() else None
 
 
 def all_recoveries() -> list[Recovered]:
