@@ -50,6 +50,8 @@ class FileCommands(QObject):
     """The problems of the file on disk changed (see `problems`)."""
     opened = Signal(object)
     """A file (Path) was opened (not reloaded) as a document."""
+    read = Signal()
+    """The document on screen was read (opened, reloaded) or written: not an edit."""
 
     def __init__(
         self,
@@ -152,6 +154,7 @@ class FileCommands(QObject):
         if remember:
             self._fill_recent(self._settings.add_recent(path))
         self.opened.emit(path)
+        self.read.emit()
         return True
 
     def reload(self, *, discard: bool = False) -> None:
@@ -172,6 +175,7 @@ class FileCommands(QObject):
         self._set_problems(())
         self.session.open(document)
         settle(document)
+        self.read.emit()
         self.notice.emit(f"Reloaded {self.path.name}")
 
     def reverify(self) -> None:
@@ -203,6 +207,7 @@ class FileCommands(QObject):
         self.path = document.path
         self.stamp = file_stamp(document.path)
         settle(document)
+        self.read.emit()
         self.conflict.hide()
         self._set_problems(())
         if moved:

@@ -93,6 +93,9 @@ class MainWindow(QMainWindow):
         self.banner.show_problems.connect(lambda: self.show_side(PROBLEMS_TAB))
         self.banner.reload.connect(self.files.reload)
         self.files.problems_changed.connect(self._problems_changed)
+        # The search index of a large file takes a moment: built when the window is idle
+        # after a file is read, not on the first keystroke (after an edit, on the next search).
+        self.files.read.connect(lambda: QTimer.singleShot(0, self.navigation.prepare_search))
         self.edit_session.changed.connect(self._document_changed)
         self.edit_session.modified_changed.connect(self.setWindowModified)
         middle = QWidget()
@@ -290,11 +293,6 @@ class MainWindow(QMainWindow):
     # -- reacting to the navigation --------------------------------------------------------
 
     def _state_changed(self, new: NavigationState, old: NavigationState) -> None:
-        # The search index of a large file takes a moment: built when the window is idle,
-        # not on the first keystroke; while editing, on the next search.
-        fresh = new.dialogue is not old.dialogue and new.dialogue is not None
-        if fresh and not self.edit_session.modified:
-            QTimer.singleShot(0, self.navigation.prepare_search)
         self.setWindowTitle(window_title(new, self.files.path.name if self.files.path else ""))
         document = self.edit_session.document
         on_disk = len(self.files.problems) + self.files.omitted
