@@ -173,25 +173,43 @@ def adopt(value: Any) -> Any:
 
 def to_node(value: Any, marks: Marks, name: str, near: Mark = NO_MARK) -> yaml.Node:
     """A node tree for `value` that the reader can walk, each node placed where its data
-    came from, or else at its nearest placed parent (`near`)."""
-    place = None
-    if isinstance(value, Map | Seq):
-        place = marks.get(value.origin)
+    came from, or else at its nearest placed parent (`near`). A mapping or list met twice
+    (a YAML alias) gives the same node, as reading the file did."""
+    return _NodeMaker(marks, name).node(value, near)
+
+
+class _NodeMaker:
+    def __init__(self, marks: Marks, name: str) -> None:
+        self.marks = marks
+        self.name = name
+        self.made: dict[int, yaml.Node] = {}
+
+    def node(self, value: Any, near: Mark) -> yaml.Node:
+        if not isinstance(value, dict | list):
+            return _scalar_node(value, _yaml_mark(self.name, near))
+        made = self.made.get(id(value))
+        if made is not None:
+            return made
+        place = self.marks.get(value.origin) if isinstance(value, Map | Seq) else None
         if place is not None:
             near = place.mark
-    start = _yaml_mark(name, near)
-    if isinstance(value, dict):
-        keys = place.keys if place is not None else {}
-        pairs = [
-            (
-                yaml.ScalarNode(_STR, str(k), start, start),
-                to_node(v, marks, name, keys.get(k, near)),
-            )
-            for k, v in value.items()
-        ]
-        return yaml.MappingNode(_MAP, pairs, start, start)
-    if isinstance(value, list):
-        return yaml.SequenceNode(_SEQ, [to_node(v, marks, name, near) for v in value], start, start)
+        start = _yaml_mark(self.name, near)
+        node: yaml.Node
+        if isinstance(value, dict):
+            keys = place.keys if place is not None else {}
+            node = yaml.MappingNode(_MAP, [], start, start)
+            self.made[id(value)] = node
+            node.value = [
+                (_scalar_node(k, start), self.node(v, keys.get(k, near))) for k, v in value.items()
+            ]
+        else:
+            node = yaml.SequenceNode(_SEQ, [], start, start)
+            self.made[id(value)] = node
+            node.value = [self.node(v, near) for v in value]
+        return node
+
+
+def _scalar_node(value: Any, start: yaml.Mark) -> yaml.ScalarNode:
     if isinstance(value, bool):
         return yaml.ScalarNode(_BOOL, "true" if value else "false", start, start)
     if isinstance(value, int):
@@ -220,6 +238,8 @@ def mark_of(value: Any, marks: Marks, key: Any = None) -> Mark | None:
 def place(node: yaml.Node, data: Any, marks: Marks) -> None:
     """Records in `marks` where each part of `data` stands in `node`, a tree read from the
     text `data` was just saved as (so the two have the same shape)."""
+    if isinstance(data, Map | Seq) and data.origin in marks:
+        return  # an alias: placed where first met
     if isinstance(data, Map) and isinstance(node, yaml.MappingNode):
         here = Place(node_mark(node))
         marks[data.origin] = here

@@ -27,21 +27,27 @@ class _Writer:
         from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
         self.nodes = nodes
+        self.made: dict[int, Any] = {}  # a mapping or list met again (an alias) is one node
         self.map_type = CommentedMap
         self.seq_type = CommentedSeq
 
     def value(self, value: Any, old: Any) -> Any:
+        if not isinstance(value, dict | list):
+            return _scalar(value, old)
+        if id(value) in self.made:
+            return self.made[id(value)]
+        node = None
         if isinstance(value, Map | Seq):
             base, node = self.nodes.pop(value.origin, (None, None))
             if value is base:
+                self.made[id(value)] = node
                 return node  # unchanged since read or saved: the same node
-        else:
-            node = None
         if isinstance(value, dict):
-            return self.mapping(value, node if isinstance(node, self.map_type) else None)
-        if isinstance(value, list):
-            return self.sequence(value, node if isinstance(node, self.seq_type) else None)
-        return _scalar(value, old)
+            made = self.mapping(value, node if isinstance(node, self.map_type) else None)
+        else:
+            made = self.sequence(value, node if isinstance(node, self.seq_type) else None)
+        self.made[id(value)] = made
+        return made
 
     def mapping(self, value: dict[Any, Any], node: Any) -> Any:
         if node is None:
@@ -214,6 +220,8 @@ def _folded(value: str, old: Any) -> Any:
 
 def _index(data: Any, node: Any, out: dict[int, tuple[Any, Any]]) -> None:
     """Pairs each mapping and list of `data` with its node of the tree read from the same text."""
+    if isinstance(data, Map | Seq) and data.origin in out:
+        return  # an alias, paired where first met
     if isinstance(data, Map) and isinstance(node, dict):
         out[data.origin] = (data, node)
         for key, item in data.items():
@@ -234,10 +242,15 @@ def render(base_text: str, base_data: Any, data: Any, layout: Layout) -> str:
     yaml.preserve_quotes = True
     yaml.allow_duplicate_keys = True
     yaml.indent(mapping=layout.mapping, sequence=layout.sequence, offset=layout.offset)
-    tree = yaml.load(base_text)
     nodes: dict[int, tuple[Any, Any]] = {}
+    try:
+        tree = yaml.load(base_text)
+    except Exception:  # a value ruamel.yaml will not read (`!!int five`): the data is written anew
+        tree = None
     _index(base_data, tree, nodes)
     result = _Writer(nodes).value(data, tree)
     out = io.StringIO()
     yaml.dump(result, out)
-    return out.getvalue()
+    text = out.getvalue()
+    line = base_text[: base_text.find("\n") + 1]
+    return text.replace("\n", "\r\n") if line.endswith("\r\n") else text  # as it was

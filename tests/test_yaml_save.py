@@ -185,3 +185,22 @@ def test_ruamel_is_imported_when_saving_only(write_dialogue: WriteDialogue) -> N
     )
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, timeout=60)
     assert "place: Busan\n" in path.read_text(encoding="utf-8")
+
+
+def test_windows_line_ends_stay(write_dialogue: WriteDialogue) -> None:
+    text = MINIMAL.replace("\n", "\r\n")
+    path = write_dialogue(text)
+    doc = open_document(path)
+    edited, _ = apply(doc, set_field(doc, ("dialogue", "place"), "Busan"))
+    save_document(edited)
+    assert path.read_bytes() == text.replace("place: Seoul", "place: Busan").encode()
+
+
+def test_a_file_ruamel_cannot_read_is_still_saved(write_dialogue: WriteDialogue) -> None:
+    path = write_dialogue(MINIMAL.replace("date: Saturday", "date: !!int five"))
+    doc = open_document(path)
+    assert [p.message for p in doc.problems] == ["expected text, got a number; put it in quotes"]
+    edited, _ = apply(doc, set_field(doc, ("dialogue", "date"), "Saturday"))
+    assert edited.problems == ()
+    save_document(edited)
+    assert load_dialogue(path).date == "Saturday"
