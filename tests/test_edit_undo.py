@@ -5,8 +5,8 @@ gives back the file as it was, and what is written always reads back as the data
 from __future__ import annotations
 
 import shutil
-from dataclasses import replace
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
