@@ -71,6 +71,8 @@ class Place:
 
     mark: Mark
     keys: dict[Any, Mark] = field(default_factory=dict)
+    span: tuple[int, int] = (0, 0)
+    """Where it starts and ends in the text, in characters."""
 
 
 Marks = dict[int, Place]
@@ -84,6 +86,10 @@ class Layout:
     mapping: int = 2
     sequence: int = 4
     offset: int = 2
+
+
+def _span(node: yaml.Node) -> tuple[int, int]:
+    return (node.start_mark.index, node.end_mark.index)
 
 
 def node_mark(node: yaml.Node) -> Mark:
@@ -117,7 +123,7 @@ class _Reader:
         if isinstance(node, yaml.ScalarNode):
             return scalar_value(node)
         origin = fresh_origin()
-        place = Place(node_mark(node))
+        place = Place(node_mark(node), span=_span(node))
         self.marks[origin] = place
         if isinstance(node, yaml.SequenceNode):
             seq = Seq.made((), origin)
@@ -241,7 +247,7 @@ def place(node: yaml.Node, data: Any, marks: Marks) -> None:
     if isinstance(data, Map | Seq) and data.origin in marks:
         return  # an alias: placed where first met
     if isinstance(data, Map) and isinstance(node, yaml.MappingNode):
-        here = Place(node_mark(node))
+        here = Place(node_mark(node), span=_span(node))
         marks[data.origin] = here
         for key_node, value_node in node.value:
             key = scalar_value(key_node) if isinstance(key_node, yaml.ScalarNode) else None
@@ -249,6 +255,6 @@ def place(node: yaml.Node, data: Any, marks: Marks) -> None:
                 here.keys[key] = node_mark(value_node)
                 place(value_node, data[key], marks)
     elif isinstance(data, Seq) and isinstance(node, yaml.SequenceNode):
-        marks[data.origin] = Place(node_mark(node))
+        marks[data.origin] = Place(node_mark(node), span=_span(node))
         for item_node, item in zip(node.value, data, strict=False):
             place(item_node, item, marks)

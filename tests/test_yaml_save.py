@@ -22,7 +22,16 @@ from briefing.document import (
     open_document,
     save_document,
 )
-from briefing.edit import Change, add_source, delete, move, new_card, set_field
+from briefing.edit import (
+    Change,
+    add_source,
+    delete,
+    move,
+    new_card,
+    new_point,
+    set_card_quote,
+    set_field,
+)
 from briefing.loader import load_dialogue
 from tests.conftest import MINIMAL, WriteDialogue
 
@@ -204,3 +213,26 @@ def test_a_file_ruamel_cannot_read_is_still_saved(write_dialogue: WriteDialogue)
     assert edited.problems == ()
     save_document(edited)
     assert load_dialogue(path).date == "Saturday"
+
+
+def test_rewriting_only_the_changed_cards_gives_the_text_of_a_whole_rewrite(copy: Path) -> None:
+    from briefing import yaml_save
+
+    doc = open_document(copy)
+    edits: list[Callable[[Document], Change]] = [
+        lambda d: set_field(d, ("sectors", 2, "points", 0, "text"), "Retyped."),
+        lambda d: new_card(d, 3, "Space"),
+        lambda d: new_point(d, 3, "yonhap", "next-generation technologies"),
+        lambda d: delete(d, ("sectors", 5)),
+        lambda d: move(d, ("sectors", 1), 4),
+        lambda d: set_field(d, ("sectors", 7, "summary"), "The last card, edited."),
+        lambda d: set_card_quote(d, 2, "yonhap", "agreed Saturday", "Cho"),
+        lambda d: set_field(d, ("sectors", 6, "icon"), None),
+    ]
+    saved = doc._saved
+    for make in edits:
+        doc, _ = apply(doc, make(doc))
+        spliced = document_text(doc)
+        yaml = yaml_save._yaml(saved.layout)
+        assert spliced == yaml_save._whole(yaml, saved.text, saved.data, doc.data)
+        assert spliced != saved.text
