@@ -107,7 +107,8 @@ def rebuild(old: Build, path: Path, data: Any, marks: Marks) -> Build:
     if data.get("sources") is not old.sources_data:
         walker = Walker(name, keep_all=True)
         kind = ListOf(Record("Source"), 1)
-        recs = walker.value(to_node(data["sources"], marks, name), kind, "sources") or []
+        node = to_node(data["sources"], marks, name, mark_of(data, marks, "sources") or NO_MARK)
+        recs = walker.value(node, kind, "sources") or []
         with Folder(path.parent) as folder:
             builder = _builder(path, folder, old.builder)
             sources = builder.sources(recs)
@@ -116,7 +117,7 @@ def rebuild(old: Build, path: Path, data: Any, marks: Marks) -> Build:
     dialogue_rec, walked = old.dialogue_rec, old.dialogue_walked
     if data.get("dialogue") is not old.dialogue_data:
         walker = Walker(name, keep_all=True)
-        node = to_node(data["dialogue"], marks, name)
+        node = to_node(data["dialogue"], marks, name, mark_of(data, marks, "dialogue") or NO_MARK)
         dialogue_rec = walker.value(node, Record("Dialogue"), "dialogue") or Rec("dialogue", node)
         walked = tuple(walker.problems)
     previous = {id(c.data): c for c in old.cards}
