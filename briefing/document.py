@@ -128,9 +128,8 @@ def reload_sources(doc: Document) -> Document:
 
 def _resaved(doc: Document, target: Path, text: str) -> Document:
     """The document once saved as `text` at `target`: its problems placed in the new text."""
-    marks: Marks = {}
     with gc_paused():
-        place(compose(text, str(target)), doc.data, marks)
+        marks = place(compose(text, str(target)), doc.data)
         if target == doc.path and not doc.problems:
             build = doc._build  # nothing to place: the parts built stay as they are
         else:

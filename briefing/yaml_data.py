@@ -73,6 +73,8 @@ class Place:
     keys: dict[Any, Mark] = field(default_factory=dict)
     span: tuple[int, int] = (0, 0)
     """Where it starts and ends in the text, in characters."""
+    key_starts: dict[Any, int] | None = None
+    """Where each key starts in the text, kept for the top-level mapping only."""
 
 
 Marks = dict[int, Place]
@@ -165,7 +167,18 @@ def read_data(node: yaml.Node) -> tuple[Any, Marks, Layout]:
     """The data a node tree holds, where each part stands, and how the file indents."""
     marks: Marks = {}
     reader = _Reader(marks)
-    return reader.data(node), marks, reader.layout()
+    data = reader.data(node)
+    _note_key_starts(node, data, marks)
+    return data, marks, reader.layout()
+
+
+def _note_key_starts(node: yaml.Node, data: Any, marks: Marks) -> None:
+    if isinstance(data, Map) and isinstance(node, yaml.MappingNode) and data.origin in marks:
+        starts: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                starts.setdefault(scalar_value(key_node), key_node.start_mark.index)
+        marks[data.origin].key_starts = starts
 
 
 def adopt(value: Any) -> Any:
@@ -241,9 +254,16 @@ def mark_of(value: Any, marks: Marks, key: Any = None) -> Mark | None:
     return place.keys.get(key, place.mark) if key is not None else place.mark
 
 
-def place(node: yaml.Node, data: Any, marks: Marks) -> None:
-    """Records in `marks` where each part of `data` stands in `node`, a tree read from the
-    text `data` was just saved as (so the two have the same shape)."""
+def place(node: yaml.Node, data: Any) -> Marks:
+    """Where each part of `data` stands in `node`, a tree read from the text `data` was just
+    saved as (so the two have the same shape)."""
+    marks: Marks = {}
+    _place(node, data, marks)
+    _note_key_starts(node, data, marks)
+    return marks
+
+
+def _place(node: yaml.Node, data: Any, marks: Marks) -> None:
     if isinstance(data, Map | Seq) and data.origin in marks:
         return  # an alias: placed where first met
     if isinstance(data, Map) and isinstance(node, yaml.MappingNode):
@@ -253,8 +273,8 @@ def place(node: yaml.Node, data: Any, marks: Marks) -> None:
             key = scalar_value(key_node) if isinstance(key_node, yaml.ScalarNode) else None
             if key in data and key not in here.keys:
                 here.keys[key] = node_mark(value_node)
-                place(value_node, data[key], marks)
+                _place(value_node, data[key], marks)
     elif isinstance(data, Seq) and isinstance(node, yaml.SequenceNode):
         marks[data.origin] = Place(node_mark(node), span=_span(node))
         for item_node, item in zip(node.value, data, strict=False):
-            place(item_node, item, marks)
+            _place(item_node, item, marks)

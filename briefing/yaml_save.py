@@ -259,7 +259,9 @@ def render(base_text: str, base_data: Any, data: Any, layout: Layout, marks: Mar
     if text is None:
         text = _whole(yaml, base_text, base_data, data)
     line = base_text[: base_text.find("\n") + 1]
-    return text.replace("\n", "\r\n") if line.endswith("\r\n") else text  # as it was
+    if line.endswith("\r\n"):  # line ends as they were (ruamel.yaml writes \n)
+        return text.replace("\r\n", "\n").replace("\n", "\r\n")
+    return text
 
 
 def _whole(yaml: Any, base_text: str, base_data: Any, data: Any) -> str:
@@ -280,14 +282,77 @@ _DASH = re.compile(r" *- +")
 
 
 def _spliced(yaml: Any, base_text: str, base_data: Any, data: Any, marks: Marks) -> str | None:
-    """When only cards changed (the common case), the file's own text with each changed card
-    written anew by ruamel.yaml from its own lines, the rest copied: the same text as
-    `_whole` gives, in a fraction of the time on a long file. None when it does not apply."""
+    """The file's own text with only what changed written anew by ruamel.yaml: each changed
+    top-level entry from its own lines, and of the cards only those that changed. The same
+    text as `_whole` gives, in a fraction of the time on a long file; None when the file's
+    layout does not allow it (then `_whole` writes it)."""
     if not isinstance(base_data, Map) or not isinstance(data, Map) or list(base_data) != list(data):
         return None
-    if any(data[k] is not base_data[k] for k in data if k != "sectors"):
+    begins = _entry_starts(base_text, base_data, marks)
+    if begins is None:
         return None
-    old, new = base_data.get("sectors"), data.get("sectors")
+    pieces = [base_text[: begins[0]]]
+    for key, begin, end in zip(base_data, begins, [*begins[1:], len(base_text)], strict=True):
+        old, new = base_data[key], data[key]
+        if new is old:
+            pieces.append(base_text[begin:end])
+            continue
+        piece = None
+        if key == "sectors":
+            cards = _spliced_items(yaml, base_text, old, new, marks)
+            if cards is not None and begin <= cards[0] and cards[1] <= end:
+                piece = base_text[begin : cards[0]] + cards[2] + base_text[cards[1] : end]
+        if piece is None:
+            piece = _entry_text(yaml, base_text[begin:end], key, old, new)
+        if piece is None:
+            return None
+        pieces.append(piece)
+    return "".join(pieces)
+
+
+def _entry_starts(base_text: str, base_data: Map, marks: Marks) -> list[int] | None:
+    """Where each top-level key starts, each at the start of its line, in order; None if
+    not so, or if anything but comments follows the top-level mapping."""
+    place = marks.get(base_data.origin)
+    starts = place.key_starts if place is not None else None
+    if place is None or not starts or len(starts) != len(base_data):
+        return None
+    begins = [starts.get(key, -1) for key in base_data]
+    for at in begins:
+        if at < 0 or (at and base_text[at - 1] != "\n"):
+            return None
+    if begins != sorted(begins):
+        return None
+    after = base_text[place.span[1] :].splitlines()
+    if any(line.strip() and not line.lstrip().startswith("#") for line in after):
+        return None  # a document end (`...`) or the like, which ruamel would not keep
+    return begins
+
+
+def _entry_text(yaml: Any, chunk: str, key: Any, base: Any, value: Any) -> str | None:
+    """The lines of a changed top-level entry, written into its old lines `chunk`."""
+    try:
+        tree = yaml.load(chunk)
+    except Exception:
+        return None
+    if not isinstance(tree, dict) or list(tree) != [key]:
+        return None
+    nodes: dict[int, tuple[Any, Any]] = {}
+    _index(base, tree[key], nodes)
+    made = _Writer(nodes).value(value, tree[key])
+    if made is not tree[key]:
+        tree[key] = made
+    out = io.StringIO()
+    yaml.dump(tree, out)
+    text: str = out.getvalue()
+    return text
+
+
+def _spliced_items(
+    yaml: Any, base_text: str, old: Any, new: Any, marks: Marks
+) -> tuple[int, int, str] | None:
+    """The cards' lines with only the changed cards written anew: (start, end, new text)
+    of the part of the file replaced; None when it does not apply."""
     if not isinstance(old, Seq) or not isinstance(new, Seq) or len(old) < 2 or not new:
         return None
     if not all(isinstance(item, Map) for item in (*old, *new)) or new[-1].origin != old[-1].origin:
@@ -317,7 +382,7 @@ def _spliced(yaml: Any, base_text: str, base_data: Any, data: Any, marks: Marks)
                 between = (_separator(first[0]) if first is not None else None) or ""
             piece += between
         pieces.append(piece)
-    return base_text[: spans[0][0]] + "".join(pieces) + base_text[spans[-1][1] :]
+    return spans[0][0], spans[-1][1], "".join(pieces)
 
 
 def _item_spans(base_text: str, items: Seq, marks: Marks) -> list[tuple[int, int]] | None:

@@ -215,7 +215,7 @@ def test_a_file_ruamel_cannot_read_is_still_saved(write_dialogue: WriteDialogue)
     assert load_dialogue(path).date == "Saturday"
 
 
-def test_rewriting_only_the_changed_cards_gives_the_text_of_a_whole_rewrite(copy: Path) -> None:
+def test_rewriting_only_what_changed_gives_the_text_of_a_whole_rewrite(copy: Path) -> None:
     from briefing import yaml_save
 
     doc = open_document(copy)
@@ -228,6 +228,10 @@ def test_rewriting_only_the_changed_cards_gives_the_text_of_a_whole_rewrite(copy
         lambda d: set_field(d, ("sectors", 7, "summary"), "The last card, edited."),
         lambda d: set_card_quote(d, 2, "yonhap", "agreed Saturday", "Cho"),
         lambda d: set_field(d, ("sectors", 6, "icon"), None),
+        lambda d: set_field(d, ("dialogue", "title"), "Retitled"),
+        lambda d: add_source(d, {"id": "more", "title": "More", "publisher": "P", "file": "m.txt"}),
+        lambda d: delete(d, ("dialogue", "co_chairs", 0)),
+        lambda d: set_field(d, ("sources", 0, "headline"), False),
     ]
     saved = doc._saved
     for make in edits:
