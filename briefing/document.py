@@ -98,7 +98,7 @@ def document_text(doc: Document) -> str:
         return saved.text
     from briefing.yaml_save import render
 
-    return render(saved.text, saved.data, doc.data, saved.layout)
+    return render(saved.text, saved.data, doc.data, saved.layout, saved.marks)
 
 
 def save_document(doc: Document, path: str | os.PathLike[str] | None = None) -> Document:
@@ -128,11 +128,13 @@ def reload_sources(doc: Document) -> Document:
 
 def _resaved(doc: Document, target: Path, text: str) -> Document:
     """The document once saved as `text` at `target`: its problems placed in the new text."""
-    marks: Marks = {}
-    place(compose(text, str(target)), doc.data, marks)
-    seed = doc._build.builder if target.parent == doc.path.parent else None
     with gc_paused():
-        build = build_all(target, doc.data, marks, seed=seed)
+        marks = place(compose(text, str(target)), doc.data)
+        if target == doc.path and not doc.problems:
+            build = doc._build  # nothing to place: the parts built stay as they are
+        else:
+            seed = doc._build.builder if target.parent == doc.path.parent else None
+            build = build_all(target, doc.data, marks, seed=seed)
     return _document(target, build, _Saved(text, doc.data, marks, doc._saved.layout))
 
 

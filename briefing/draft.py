@@ -11,7 +11,7 @@ a source its quotes name was rebuilt differently.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -103,20 +103,21 @@ def rebuild(old: Build, path: Path, data: Any, marks: Marks) -> Build:
         return build_all(path, data, marks, seed=old.builder)
     name = str(path)
     builder, sources, source_problems = old.builder, old.sources, old.source_problems
-    changed_sources: set[str] = set()
+    stale: Callable[[frozenset[str]], bool] = _never
     if data.get("sources") is not old.sources_data:
         walker = Walker(name, keep_all=True)
         kind = ListOf(Record("Source"), 1)
-        recs = walker.value(to_node(data["sources"], marks, name), kind, "sources") or []
+        node = to_node(data["sources"], marks, name, mark_of(data, marks, "sources") or NO_MARK)
+        recs = walker.value(node, kind, "sources") or []
         with Folder(path.parent) as folder:
             builder = _builder(path, folder, old.builder)
             sources = builder.sources(recs)
         source_problems = tuple(walker.problems) + tuple(builder.problems)
-        changed_sources = _changed(old.builder, builder)
+        stale = _stale(old.builder, builder)
     dialogue_rec, walked = old.dialogue_rec, old.dialogue_walked
     if data.get("dialogue") is not old.dialogue_data:
         walker = Walker(name, keep_all=True)
-        node = to_node(data["dialogue"], marks, name)
+        node = to_node(data["dialogue"], marks, name, mark_of(data, marks, "dialogue") or NO_MARK)
         dialogue_rec = walker.value(node, Record("Dialogue"), "dialogue") or Rec("dialogue", node)
         walked = tuple(walker.problems)
     previous = {id(c.data): c for c in old.cards}
@@ -124,7 +125,7 @@ def rebuild(old: Build, path: Path, data: Any, marks: Marks) -> Build:
     cards = []
     for index, card_data in enumerate(_items(data, "sectors")):
         built = previous.get(id(card_data))
-        if built is None or built.sources & changed_sources:
+        if built is None or stale(built.sources):
             walker = Walker(name, keep_all=True)
             where = f"sectors[{index}]"
             node = to_node(card_data, marks, name, near)
@@ -215,10 +216,21 @@ def _builder(path: Path, folder: Folder, seed: Builder | None) -> Builder:
     return builder
 
 
-def _changed(old: Builder, new: Builder) -> set[str]:
-    """The source ids whose quotes may now be found differently."""
-    ids = set(old.finders) | set(new.finders) | (old.declared ^ new.declared)
-    return {i for i in ids if old.finders.get(i) is not new.finders.get(i)}
+def _stale(old: Builder, new: Builder) -> Callable[[frozenset[str]], bool]:
+    """Whether a card citing these source ids must be built again with the new sources:
+    one of them is found differently now, or is unknown and the known ones changed (the
+    problem lists them)."""
+    ids = set(old.finders) | set(new.finders)
+    changed = {i for i in ids if old.finders.get(i) is not new.finders.get(i)}
+    changed |= old.declared ^ new.declared
+    if list(old.finders) == list(new.finders):
+        return lambda cited: not cited.isdisjoint(changed)
+    known = set(old.finders) & set(new.finders)
+    return lambda cited: not cited.isdisjoint(changed) or not cited <= known
+
+
+def _never(cited: frozenset[str]) -> bool:
+    return False
 
 
 def _top_changed(old: Any, new: Any) -> bool:

@@ -101,12 +101,13 @@ def set_field(doc: Document, path: KeyPath, value: object | None) -> Change:
         keys = _record_keys(parent_path)
         if key not in parent and keys is not None and key not in keys:
             raise EditError(f"{key!r} is not a field here; expected one of: {', '.join(keys)}")
-        return _change(label, doc, parent_path, _with(parent, key, adopt(value), keys))
+        new = adopt(_in_order(value, path))
+        return _change(label, doc, parent_path, _with(parent, key, new, keys))
     if isinstance(parent, list) and isinstance(key, int) and 0 <= key < len(parent):
         if value is None:
             return delete(doc, path)
         items = Seq.made(parent, parent.origin if isinstance(parent, Seq) else None)
-        items[key] = adopt(value)
+        items[key] = adopt(_in_order(value, path))
         return _change(label, doc, parent_path, items)
     raise EditError(f"nothing at {_shown(path)}")
 
@@ -317,6 +318,19 @@ def _record_keys(path: KeyPath) -> tuple[str, ...] | None:
             return None
         name = kind.name
     return tuple(RECORDS[name])
+
+
+def _in_order(value: Any, path: KeyPath) -> Any:
+    """A record given as a dict, its keys in the format's order (others after them), so
+    that it reads in the file like the rest."""
+    if isinstance(value, list | tuple):
+        return [_in_order(item, path) for item in value]
+    if not isinstance(value, dict):
+        return value
+    keys = _record_keys(path) or ()
+    rank = {k: i for i, k in enumerate(keys)}
+    ordered = sorted(value, key=lambda k: rank.get(k, len(rank)))
+    return {k: _in_order(value[k], (*path, k)) for k in ordered}
 
 
 def _fresh_id(title: str, taken: set[Any]) -> str:

@@ -71,6 +71,10 @@ class Place:
 
     mark: Mark
     keys: dict[Any, Mark] = field(default_factory=dict)
+    span: tuple[int, int] = (0, 0)
+    """Where it starts and ends in the text, in characters."""
+    key_starts: dict[Any, int] | None = None
+    """Where each key starts in the text, kept for the top-level mapping only."""
 
 
 Marks = dict[int, Place]
@@ -84,6 +88,10 @@ class Layout:
     mapping: int = 2
     sequence: int = 4
     offset: int = 2
+
+
+def _span(node: yaml.Node) -> tuple[int, int]:
+    return (node.start_mark.index, node.end_mark.index)
 
 
 def node_mark(node: yaml.Node) -> Mark:
@@ -117,7 +125,7 @@ class _Reader:
         if isinstance(node, yaml.ScalarNode):
             return scalar_value(node)
         origin = fresh_origin()
-        place = Place(node_mark(node))
+        place = Place(node_mark(node), span=_span(node))
         self.marks[origin] = place
         if isinstance(node, yaml.SequenceNode):
             seq = Seq.made((), origin)
@@ -159,7 +167,18 @@ def read_data(node: yaml.Node) -> tuple[Any, Marks, Layout]:
     """The data a node tree holds, where each part stands, and how the file indents."""
     marks: Marks = {}
     reader = _Reader(marks)
-    return reader.data(node), marks, reader.layout()
+    data = reader.data(node)
+    _note_key_starts(node, data, marks)
+    return data, marks, reader.layout()
+
+
+def _note_key_starts(node: yaml.Node, data: Any, marks: Marks) -> None:
+    if isinstance(data, Map) and isinstance(node, yaml.MappingNode) and data.origin in marks:
+        starts: dict[Any, int] = {}
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                starts.setdefault(scalar_value(key_node), key_node.start_mark.index)
+        marks[data.origin].key_starts = starts
 
 
 def adopt(value: Any) -> Any:
@@ -173,25 +192,43 @@ def adopt(value: Any) -> Any:
 
 def to_node(value: Any, marks: Marks, name: str, near: Mark = NO_MARK) -> yaml.Node:
     """A node tree for `value` that the reader can walk, each node placed where its data
-    came from, or else at its nearest placed parent (`near`)."""
-    place = None
-    if isinstance(value, Map | Seq):
-        place = marks.get(value.origin)
+    came from, or else at its nearest placed parent (`near`). A mapping or list met twice
+    (a YAML alias) gives the same node, as reading the file did."""
+    return _NodeMaker(marks, name).node(value, near)
+
+
+class _NodeMaker:
+    def __init__(self, marks: Marks, name: str) -> None:
+        self.marks = marks
+        self.name = name
+        self.made: dict[int, yaml.Node] = {}
+
+    def node(self, value: Any, near: Mark) -> yaml.Node:
+        if not isinstance(value, dict | list):
+            return _scalar_node(value, _yaml_mark(self.name, near))
+        made = self.made.get(id(value))
+        if made is not None:
+            return made
+        place = self.marks.get(value.origin) if isinstance(value, Map | Seq) else None
         if place is not None:
             near = place.mark
-    start = _yaml_mark(name, near)
-    if isinstance(value, dict):
-        keys = place.keys if place is not None else {}
-        pairs = [
-            (
-                yaml.ScalarNode(_STR, str(k), start, start),
-                to_node(v, marks, name, keys.get(k, near)),
-            )
-            for k, v in value.items()
-        ]
-        return yaml.MappingNode(_MAP, pairs, start, start)
-    if isinstance(value, list):
-        return yaml.SequenceNode(_SEQ, [to_node(v, marks, name, near) for v in value], start, start)
+        start = _yaml_mark(self.name, near)
+        node: yaml.Node
+        if isinstance(value, dict):
+            keys = place.keys if place is not None else {}
+            node = yaml.MappingNode(_MAP, [], start, start)
+            self.made[id(value)] = node
+            node.value = [
+                (_scalar_node(k, start), self.node(v, keys.get(k, near))) for k, v in value.items()
+            ]
+        else:
+            node = yaml.SequenceNode(_SEQ, [], start, start)
+            self.made[id(value)] = node
+            node.value = [self.node(v, near) for v in value]
+        return node
+
+
+def _scalar_node(value: Any, start: yaml.Mark) -> yaml.ScalarNode:
     if isinstance(value, bool):
         return yaml.ScalarNode(_BOOL, "true" if value else "false", start, start)
     if isinstance(value, int):
@@ -217,18 +254,27 @@ def mark_of(value: Any, marks: Marks, key: Any = None) -> Mark | None:
     return place.keys.get(key, place.mark) if key is not None else place.mark
 
 
-def place(node: yaml.Node, data: Any, marks: Marks) -> None:
-    """Records in `marks` where each part of `data` stands in `node`, a tree read from the
-    text `data` was just saved as (so the two have the same shape)."""
+def place(node: yaml.Node, data: Any) -> Marks:
+    """Where each part of `data` stands in `node`, a tree read from the text `data` was just
+    saved as (so the two have the same shape)."""
+    marks: Marks = {}
+    _place(node, data, marks)
+    _note_key_starts(node, data, marks)
+    return marks
+
+
+def _place(node: yaml.Node, data: Any, marks: Marks) -> None:
+    if isinstance(data, Map | Seq) and data.origin in marks:
+        return  # an alias: placed where first met
     if isinstance(data, Map) and isinstance(node, yaml.MappingNode):
-        here = Place(node_mark(node))
+        here = Place(node_mark(node), span=_span(node))
         marks[data.origin] = here
         for key_node, value_node in node.value:
             key = scalar_value(key_node) if isinstance(key_node, yaml.ScalarNode) else None
             if key in data and key not in here.keys:
                 here.keys[key] = node_mark(value_node)
-                place(value_node, data[key], marks)
+                _place(value_node, data[key], marks)
     elif isinstance(data, Seq) and isinstance(node, yaml.SequenceNode):
-        marks[data.origin] = Place(node_mark(node))
+        marks[data.origin] = Place(node_mark(node), span=_span(node))
         for item_node, item in zip(node.value, data, strict=False):
-            place(item_node, item, marks)
+            _place(item_node, item, marks)

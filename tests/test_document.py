@@ -5,12 +5,20 @@ from __future__ import annotations
 
 import shutil
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from briefing.document import apply, document_text, open_document, save_document
-from briefing.edit import new_card, set_field
+from briefing.document import (
+    Document,
+    apply,
+    document_text,
+    open_document,
+    reload_sources,
+    save_document,
+)
+from briefing.edit import Change, add_source, new_card, new_point, set_field
 from briefing.loader import load_dialogue
 from briefing.problems import DialogueError
 from tests.conftest import WriteDialogue
@@ -141,3 +149,63 @@ def test_files_that_are_not_yaml_mappings_are_refused(write_dialogue: WriteDialo
         open_document(write_dialogue("- a list\n"))
     with pytest.raises(DialogueError, match="YAML syntax"):
         open_document(write_dialogue("a: [\n"))
+
+
+def test_from_an_empty_dialogue_to_one_that_validates_by_edits_alone(tmp_path: Path) -> None:
+    path = tmp_path / "next-round.yaml"
+    path.write_text(
+        "# The second round.\nformat: briefing/1\ndialogue:\n  title: Second round\n"
+        "  place: Washington\n  date: Friday\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "readout.txt").write_text(
+        "Readout\n\nThe two sides met in Washington on Friday and agreed to hold a third round.\n",
+        encoding="utf-8",
+    )
+    doc = open_document(path)
+    assert doc.dialogue is None  # no card to show yet
+    source = {
+        "id": "readout",
+        "title": "Readout",
+        "publisher": "State",
+        "file": "sources/readout.txt",
+    }
+    steps: list[Callable[[Document], Change]] = [
+        lambda d: add_source(d, {**source, "headline": True}),
+        lambda d: set_field(
+            d,
+            ("dialogue", "evidence"),
+            [{"source": "readout", "quote": "met in Washington on Friday"}],
+        ),
+        lambda d: new_card(d, 0, "Overview"),
+        lambda d: set_field(d, ("sectors", 0, "kind"), "overview"),
+        lambda d: new_point(d, 0, "readout", "agreed to hold a third round"),
+        lambda d: set_field(d, ("sectors", 0, "points", 0, "text"), "A third round will follow."),
+    ]
+    for step in steps:
+        doc, _ = apply(doc, step(doc))
+        assert doc.dialogue is not None or not doc.data.get("sectors")
+    assert doc.card_problems(0) == ("no bottom line yet",)
+    doc, _ = apply(doc, set_field(doc, ("sectors", 0, "summary"), "They will meet again."))
+    assert doc.problems == ()
+    save_document(doc)
+    dialogue = load_dialogue(path)
+    assert dialogue.cards[0].points[0].evidence[0].paragraphs == (1,)
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith(
+        "# The second round.\nformat: briefing/1\ndialogue:\n  title: Second round\n"
+    )
+    assert list(doc.data) == ["format", "dialogue", "sources", "sectors"]
+    assert list(doc.data["sectors"][0]) == ["id", "kind", "title", "summary", "points"]
+
+
+def test_a_source_changed_on_disk_is_checked_again(write_dialogue: WriteDialogue) -> None:
+    path = write_dialogue()
+    doc = open_document(path)
+    assert doc.problems == ()
+    (path.parent / "art.txt").write_text("A headline\n\nNothing of the kind.\n", encoding="utf-8")
+    assert open_document(path).problems != ()
+    again = reload_sources(doc)
+    assert {p.message for p in again.problems} == {"not found in source 'art'"}
+    assert again.data is doc.data

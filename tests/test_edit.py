@@ -147,3 +147,19 @@ def test_commitment_phrases_come_from_the_points_evidence(doc: Document) -> None
     assert "in the U.S" in phrases
     said = doc.data["sectors"][1]["points"][0]["evidence"][0]["quote"]
     assert all(p in said for p in phrases)
+
+
+def test_a_commitment_given_in_any_order_is_written_in_the_formats(doc: Document) -> None:
+    commitment = {
+        "timeframe": "next year",
+        "amount": {"stated": "at least US$5 million", "currency": "USD", "value": 5000000},
+        "what": "Invest",
+        "kind": "planned",
+        "actors": "both",
+    }
+    path = ("sectors", 1, "points", 0, "commitment")
+    edited, _ = apply(doc, set_field(doc, path, commitment))
+    written = edited.data["sectors"][1]["points"][0]["commitment"]
+    assert list(written) == ["actors", "kind", "what", "amount", "timeframe"]
+    assert list(written["amount"]) == ["value", "currency", "stated"]
+    assert edited.problems == ()

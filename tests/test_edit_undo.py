@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from briefing.document import Document, apply, document_text, open_document
 from briefing.edit import (
     Change,
     add_evidence,
+    add_source,
     delete,
     move,
     new_card,
@@ -132,6 +134,24 @@ class Editing(RuleBasedStateMachine):
     def edit_title(self, text: str) -> None:
         self.edit(lambda d: set_field(d, ("dialogue", "title"), text))
 
+    @rule(name=st.sampled_from(["yonhap", "notes", "fact-check", "missing"]))
+    def add_a_source(self, name: str) -> None:
+        files = {
+            "notes": "sources/fact-check-notes.md",
+            "fact-check": "sources/fact-check-notes.md",
+        }
+        entry: dict[str, object] = {
+            "id": name,
+            "title": f"About {name}",
+            "publisher": "Test",
+            "file": files.get(name, f"sources/{name}.txt"),
+        }
+        self.edit(lambda d: add_source(d, entry))
+
+    @rule(source=INDEX)
+    def delete_source(self, source: int) -> None:
+        self.edit(lambda d: delete(d, ("sources", source)))
+
     @precondition(lambda self: bool(self.done))
     @rule()
     def undo(self) -> None:
@@ -169,6 +189,16 @@ class Editing(RuleBasedStateMachine):
             replayed, _ = apply(replayed, change)
         assert document_text(replayed) == text
         assert replayed.problems == self.doc.problems
+        # what was rebuilt piece by piece is what a fresh open of the text shows
+        fresh_path = self.path.with_name("fresh.yaml")
+        fresh_path.write_text(text, encoding="utf-8")
+        fresh = open_document(fresh_path)
+        if fresh.dialogue is not None and self.doc.dialogue is not None:
+            assert replace(fresh.dialogue, path=self.path) == self.doc.dialogue
+        assert fresh.dialogue is None or self.doc.dialogue is not None
+        assert sorted((p.path, p.message) for p in fresh.problems) == sorted(
+            (p.path, p.message) for p in self.doc.problems
+        )
         # undo everything: the file as it was, byte for byte
         for _, undo, _ in reversed(self.done):
             self.doc, _ = apply(self.doc, undo)

@@ -22,7 +22,16 @@ from briefing.document import (
     open_document,
     save_document,
 )
-from briefing.edit import Change, add_source, delete, move, new_card, set_field
+from briefing.edit import (
+    Change,
+    add_source,
+    delete,
+    move,
+    new_card,
+    new_point,
+    set_card_quote,
+    set_field,
+)
 from briefing.loader import load_dialogue
 from tests.conftest import MINIMAL, WriteDialogue
 
@@ -185,3 +194,49 @@ def test_ruamel_is_imported_when_saving_only(write_dialogue: WriteDialogue) -> N
     )
     subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, timeout=60)
     assert "place: Busan\n" in path.read_text(encoding="utf-8")
+
+
+def test_windows_line_ends_stay(write_dialogue: WriteDialogue) -> None:
+    text = MINIMAL.replace("\n", "\r\n")
+    path = write_dialogue(text)
+    doc = open_document(path)
+    edited, _ = apply(doc, set_field(doc, ("dialogue", "place"), "Busan"))
+    save_document(edited)
+    assert path.read_bytes() == text.replace("place: Seoul", "place: Busan").encode()
+
+
+def test_a_file_ruamel_cannot_read_is_still_saved(write_dialogue: WriteDialogue) -> None:
+    path = write_dialogue(MINIMAL.replace("date: Saturday", "date: !!int five"))
+    doc = open_document(path)
+    assert [p.message for p in doc.problems] == ["expected text, got a number; put it in quotes"]
+    edited, _ = apply(doc, set_field(doc, ("dialogue", "date"), "Saturday"))
+    assert edited.problems == ()
+    save_document(edited)
+    assert load_dialogue(path).date == "Saturday"
+
+
+def test_rewriting_only_what_changed_gives_the_text_of_a_whole_rewrite(copy: Path) -> None:
+    from briefing import yaml_save
+
+    doc = open_document(copy)
+    edits: list[Callable[[Document], Change]] = [
+        lambda d: set_field(d, ("sectors", 2, "points", 0, "text"), "Retyped."),
+        lambda d: new_card(d, 3, "Space"),
+        lambda d: new_point(d, 3, "yonhap", "next-generation technologies"),
+        lambda d: delete(d, ("sectors", 5)),
+        lambda d: move(d, ("sectors", 1), 4),
+        lambda d: set_field(d, ("sectors", 7, "summary"), "The last card, edited."),
+        lambda d: set_card_quote(d, 2, "yonhap", "agreed Saturday", "Cho"),
+        lambda d: set_field(d, ("sectors", 6, "icon"), None),
+        lambda d: set_field(d, ("dialogue", "title"), "Retitled"),
+        lambda d: add_source(d, {"id": "more", "title": "More", "publisher": "P", "file": "m.txt"}),
+        lambda d: delete(d, ("dialogue", "co_chairs", 0)),
+        lambda d: set_field(d, ("sources", 0, "headline"), False),
+    ]
+    saved = doc._saved
+    for make in edits:
+        doc, _ = apply(doc, make(doc))
+        spliced = document_text(doc)
+        yaml = yaml_save._yaml(saved.layout)
+        assert spliced == yaml_save._whole(yaml, saved.text, saved.data, doc.data)
+        assert spliced != saved.text
