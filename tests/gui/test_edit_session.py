@@ -333,3 +333,30 @@ def test_the_unsaved_changes_box_offers_save_discard_and_cancel(
     QTimer.singleShot(0, press)
     assert REAL_ASK_UNSAVED(window, "d.yaml") == answer
     assert seen == ["Save the changes to d.yaml?"]
+
+
+def test_save_as_copies_only_sources_inside_the_folder_and_never_over_a_file(
+    tmp_path: Path,
+) -> None:
+    from briefing.gui.save_commands import copy_sources
+
+    old, new = tmp_path / "old", tmp_path / "new"
+    (old / "sources").mkdir(parents=True)
+    new.mkdir()
+    (old / "sources" / "a.txt").write_text("A", "utf-8")
+    (old / "b.txt").write_text("B", "utf-8")
+    (new / "b.txt").write_text("mine", "utf-8")
+    (tmp_path / "outside.txt").write_text("O", "utf-8")
+    data = {
+        "sources": [
+            {"file": "sources/a.txt"},
+            {"file": "b.txt"},
+            {"file": "../outside.txt"},
+            {"file": str(tmp_path / "outside.txt")},
+            {"file": "missing.txt"},
+        ]
+    }
+    assert copy_sources(data, old, new) == [new / "sources" / "a.txt"]
+    assert (new / "sources" / "a.txt").read_text("utf-8") == "A"
+    assert (new / "b.txt").read_text("utf-8") == "mine", "an existing file is kept"
+    assert sorted(p.name for p in new.rglob("*")) == ["a.txt", "b.txt", "sources"]
