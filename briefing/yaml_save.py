@@ -352,37 +352,60 @@ def _spliced_items(
     yaml: Any, base_text: str, old: Any, new: Any, marks: Marks
 ) -> tuple[int, int, str] | None:
     """The cards' lines with only the changed cards written anew: (start, end, new text)
-    of the part of the file replaced; None when it does not apply."""
+    of the part of the file replaced; None when it does not apply. As in `_Writer.sequence`,
+    what follows the last card stays last, and a card new among others is set off as the
+    first one is from the next."""
     if not isinstance(old, Seq) or not isinstance(new, Seq) or len(old) < 2 or not new:
         return None
-    if not all(isinstance(item, Map) for item in (*old, *new)) or new[-1].origin != old[-1].origin:
-        return None  # the last card keeps what follows the list: `_whole` moves that
+    if not all(isinstance(item, Map) for item in (*old, *new)):
+        return None
     spans = _item_spans(base_text, old, marks)
     by_origin = {item.origin: i for i, item in enumerate(old)}
     if spans is None or len(by_origin) != len(old):
         return None
-    pieces: list[str] = []
+    chunks = [base_text[start:end] for start, end in spans]
+    last = len(old) - 1
+    tail: str | None = None
+    old_last = None
+    if new[-1].origin != old[-1].origin:  # what follows the list moves to the new last card
+        old_last = _rendered(yaml, chunks[last], old[last], _find(new, old[last].origin))
+        if old_last is None:
+            return None
+        tail = _detach_tail(old_last[0])
     between: str | None = None
+    pieces: list[str] = []
     used: set[int] = set()
     for at, item in enumerate(new):
         j = by_origin.get(item.origin)
         j = None if j in used else j
         if j is not None:
             used.add(j)
-            if item is old[j]:
-                pieces.append(base_text[spans[j][0] : spans[j][1]])
-                continue
-        chunk = base_text[spans[j][0] : spans[j][1]] if j is not None else ""
-        piece = _item_text(yaml, chunk, old[j] if j is not None else None, item)
-        if piece is None:
+        is_last = at == len(new) - 1
+        moved_last = j == last and old_last is not None
+        if j is not None and item is old[j] and not moved_last and not (is_last and tail):
+            pieces.append(chunks[j])
+            continue
+        if moved_last:
+            tree = old_last
+        elif j is not None:
+            tree = _rendered(yaml, chunks[j], old[j], item)
+        else:
+            tree = _rendered(yaml, "", None, item)
+        if tree is None:
             return None
-        if j is None and at < len(new) - 1:  # a new card among others, set off like them
+        if is_last:
+            _attach_tail(tree[0], tail)
+        elif j is None or j == last:
             if between is None:
-                first = _item_tree(yaml, base_text[spans[0][0] : spans[0][1]])
+                first = _item_tree(yaml, chunks[0])
                 between = (_separator(first[0]) if first is not None else None) or ""
-            piece += between
-        pieces.append(piece)
+            _attach_tail(tree[0], between)
+        pieces.append(_dumped(yaml, tree))
     return spans[0][0], spans[-1][1], "".join(pieces)
+
+
+def _find(items: list[Any], origin: int) -> Any:
+    return next((item for item in items if item.origin == origin), None)
 
 
 def _item_spans(base_text: str, items: Seq, marks: Marks) -> list[tuple[int, int]] | None:
@@ -416,21 +439,25 @@ def _item_tree(yaml: Any, chunk: str) -> Any:
     return tree if isinstance(tree, CommentedSeq) and len(tree) == 1 else None
 
 
-def _item_text(yaml: Any, chunk: str, base: Any, item: Any) -> str | None:
-    """The lines of a changed or new item, written into its old lines `chunk`."""
+def _rendered(yaml: Any, chunk: str, base: Any, item: Any) -> Any:
+    """A list of one item: `item` written into the tree of its old lines `chunk` (of `base`),
+    or anew; None if `chunk` does not read as one item. `item` None: the old one as it was."""
     from ruamel.yaml.comments import CommentedSeq
 
     nodes: dict[int, tuple[Any, Any]] = {}
-    if chunk:
-        tree = _item_tree(yaml, chunk)
-        if tree is None:
-            return None
-        _index(base, tree[0], nodes)
-        made = _Writer(nodes).value(item, tree[0])
-        if made is not tree[0]:
-            tree[0] = made
-    else:
-        tree = CommentedSeq([_Writer(nodes).value(item, None)])
+    if not chunk:
+        return CommentedSeq([_Writer(nodes).value(item, None)])
+    tree = _item_tree(yaml, chunk)
+    if tree is None or item is None:
+        return tree
+    _index(base, tree[0], nodes)
+    made = _Writer(nodes).value(item, tree[0])
+    if made is not tree[0]:
+        tree[0] = made
+    return tree
+
+
+def _dumped(yaml: Any, tree: Any) -> str:
     out = io.StringIO()
     yaml.dump(tree, out)
     text: str = out.getvalue()

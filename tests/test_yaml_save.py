@@ -232,6 +232,10 @@ def test_rewriting_only_what_changed_gives_the_text_of_a_whole_rewrite(copy: Pat
         lambda d: add_source(d, {"id": "more", "title": "More", "publisher": "P", "file": "m.txt"}),
         lambda d: delete(d, ("dialogue", "co_chairs", 0)),
         lambda d: set_field(d, ("sources", 0, "headline"), False),
+        lambda d: new_card(d, len(d.data["sectors"]), "At the end"),
+        lambda d: move(d, ("sectors", len(d.data["sectors"]) - 1), 2),
+        lambda d: move(d, ("sectors", 0), len(d.data["sectors"]) - 1),
+        lambda d: delete(d, ("sectors", len(d.data["sectors"]) - 1)),
     ]
     saved = doc._saved
     for make in edits:
@@ -239,4 +243,5 @@ def test_rewriting_only_what_changed_gives_the_text_of_a_whole_rewrite(copy: Pat
         spliced = document_text(doc)
         yaml = yaml_save._yaml(saved.layout)
         assert spliced == yaml_save._whole(yaml, saved.text, saved.data, doc.data)
+        assert yaml_save._spliced(yaml, saved.text, saved.data, doc.data, saved.marks)
         assert spliced != saved.text
