@@ -13,6 +13,8 @@ import io
 import re
 from typing import Any
 
+import yaml
+
 from briefing.yaml_data import Layout, Map, Marks, Seq
 
 WIDTH = 4096
@@ -182,15 +184,33 @@ def _block(value: Any) -> bool:
 def _scalar(value: Any, old: Any) -> Any:
     """`value` as the tree should hold it: the old scalar when equal (its quoting kept), the
     old scalar's style for new text."""
-    from ruamel.yaml.scalarstring import FoldedScalarString, ScalarString
+    from ruamel.yaml.scalarstring import (
+        DoubleQuotedScalarString,
+        FoldedScalarString,
+        ScalarString,
+        SingleQuotedScalarString,
+    )
 
     if _kind(old) == _kind(value) and old == value:
         return old
-    if isinstance(value, str) and isinstance(old, ScalarString):
-        if isinstance(old, FoldedScalarString):
-            return _folded(value, old)
-        return type(old)(value)
-    return value
+    if not isinstance(value, str):
+        return value
+    if not _PRINTABLE.fullmatch(value) or (_block(old) and not _BLOCK_SAFE.fullmatch(value)):
+        return DoubleQuotedScalarString(value)  # the one style that escapes anything
+    if isinstance(old, ScalarString):
+        return _folded(value, old) if isinstance(old, FoldedScalarString) else type(old)(value)
+    read_as = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
+    if read_as != _STR:
+        return SingleQuotedScalarString(value)  # `yes`, `1e3`, `~`: text, not what YAML 1.1 reads
+    return value  # ruamel.yaml picks a style, quoting as it must
+
+
+_RESOLVER = yaml.resolver.Resolver()
+"""How the app reads a plain scalar (YAML 1.1, as libyaml does), whatever ruamel.yaml thinks."""
+_STR = "tag:yaml.org,2002:str"
+_PRINTABLE = re.compile("[^\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]*")
+"""Text that may be written as it is in the style it had; other text is escaped in quotes."""
+_BLOCK_SAFE = re.compile("(?:[^\\s][^\t]*[^\\s]|[^\\s])?")
 
 
 def _kind(value: Any) -> str:
