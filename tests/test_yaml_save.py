@@ -245,3 +245,37 @@ def test_rewriting_only_what_changed_gives_the_text_of_a_whole_rewrite(copy: Pat
         assert spliced == yaml_save._whole(yaml, saved.text, saved.data, doc.data)
         assert yaml_save._spliced(yaml, saved.text, saved.data, doc.data, saved.marks)
         assert spliced != saved.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "yes",
+        "~",
+        "1e3",
+        "2023-12-09",
+        "a: b",
+        "#c",
+        " lead",
+        "trail ",
+        "tab\there",
+        "NUL\x00",
+        "NEL\x85",
+        "line\u2028sep",
+        "\r",
+        "",
+        "é" * 120,
+    ],
+)
+def test_any_text_typed_reads_back_as_that_text(copy: Path, text: str) -> None:
+    doc = open_document(copy)
+    for path in [
+        ("sectors", 2, "summary"),
+        ("sectors", 2, "points", 0, "lead"),
+        ("dialogue", "date"),
+    ]:
+        doc, _ = apply(doc, set_field(doc, path, text))
+    save_document(doc)
+    again = open_document(copy)
+    assert again.data == doc.data
+    assert again.data["sectors"][2]["summary"] == text
