@@ -45,15 +45,15 @@ window.resize(1280, 800)
 mark()
 window.files.open_path(bundled_dialogue(), None, first=True, remember=False)
 mark()
-from benchmarks.start_probe import PaintWatch
+from benchmarks.start_probe import PaintWatch, viewport
 class Watch(PaintWatch):
     def _report(self):
         marks.append((self.painted["card"] - t0) * 1000)
         marks.append((max(self.painted.values()) - t0) * 1000)
         print(" ".join(f"{m:.1f}" for m in marks), flush=True)
         os._exit(0)
-watch = Watch({"card": window.card_view.sheet, "navigator": window.navigator.viewport(),
-               "source": window.source_panel.text.viewport()})
+watch = Watch({"card": window.card_view.sheet, "navigator": viewport(window.navigator),
+               "source": viewport(window.source_panel.text)})
 window.show()
 app.exec()
 """

@@ -207,7 +207,7 @@ class SourcePanel(QWidget):
         self.text.setTextCursor(cursor)
         bar = self.text.verticalScrollBar()
         where = self.text.cursorRect(cursor)
-        height = self.text.viewport().height()
+        height = self.text.maximumViewportSize().height()
         if where.top() >= 0 and where.bottom() + 3 * where.height() <= height:
             return
         block = document.documentLayout().blockBoundingRect(document.findBlock(position))
