@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from briefing.gui import dialogs, shortcuts
 from briefing.gui.card_sheet import card_position
 from briefing.gui.card_view import CardView
+from briefing.gui.edit_wiring import install_editing
 from briefing.gui.file_commands import FileCommands
 from briefing.gui.icons import line_icon
 from briefing.gui.layout import DEFAULT_LIST, DEFAULT_SIDE, LIST_MIN, SIDE_MIN, fit_widths
@@ -40,6 +41,9 @@ from briefing.problem_words import describe_problems
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QResizeEvent
 
+    from briefing.gui.cite_selection import SelectionCiting
+    from briefing.gui.edit_actions import EditActions
+    from briefing.gui.edit_panel import EditPanel
     from briefing.gui.preview import PreviewPane
 
 APP_NAME = "Briefing"
@@ -87,6 +91,9 @@ class MainWindow(QMainWindow):
     navigation: Navigation
     files: FileCommands
     pdf: PdfCommands
+    edits: EditActions
+    citing: SelectionCiting
+    edit_panel: EditPanel
 
     def __init__(self, settings: AppSettings, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -123,7 +130,11 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.banner)
-        column.addWidget(self.card_view, 1)
+        self.card_split = QSplitter(Qt.Orientation.Vertical)  # the edit panel goes under the card
+        self.card_split.setObjectName("cardSplit")
+        self.card_split.setChildrenCollapsible(False)
+        self.card_split.addWidget(self.card_view)
+        column.addWidget(self.card_split, 1)
         column.addWidget(self.pdf.notification)
         self.side.currentChanged.connect(self._side_changed)
 
@@ -144,6 +155,8 @@ class MainWindow(QMainWindow):
             self, self.menuBar(), self.navigator
         )
         self.menus["&File"].insertMenu(self.actions_by_name["reloadFile"], self.files.recent_menu)
+        install_editing(self, self.card_split)
+        self.edits.notice.connect(self._notify)
         self._build_toolbar()
         self._build_status_bar()
         self.files.notice.connect(self._notify)

@@ -71,8 +71,11 @@ class Navigation(QObject):
 
     # -- what is open ----------------------------------------------------------------------
 
-    def set_dialogue(self, dialogue: Dialogue | None, card_id: str | None = None) -> None:
-        """Shows `dialogue`, on `card_id` if it has it, else on the same position, clamped."""
+    def set_dialogue(
+        self, dialogue: Dialogue | None, card_id: str | None = None, point: int | None = None
+    ) -> None:
+        """Shows `dialogue`, on `card_id` if it has it, else on the same position, clamped;
+        with `point` selected when that card has it (an edit keeps the user's place)."""
         old = self._state
         index = 0
         if dialogue is not None and dialogue.cards:
@@ -80,6 +83,15 @@ class Navigation(QObject):
             wanted = card_id if card_id is not None else (old.current.id if old.current else None)
             index = ids.index(wanted) if wanted in ids else min(old.card, len(ids) - 1)
         new = old._replace(dialogue=dialogue, card=index, point=None, evidence=0)
+        card = new.current
+        if (
+            card is not None
+            and point is not None
+            and (0 <= point < len(card.points) or (point == QUOTE and card.quote is not None))
+        ):
+            keep = old.evidence if point == old.point else 0
+            new = new._replace(point=point)
+            new = new._replace(evidence=min(keep, max(0, len(new.selected_evidence) - 1)))
         self._set(new._replace(visible=self._matching(new)))
 
     # -- moving between cards --------------------------------------------------------------
@@ -187,5 +199,6 @@ class Navigation(QObject):
         if self._index is None or self._index[0] is not dialogue:
             from briefing.search import SearchIndex
 
-            self._index = (dialogue, SearchIndex(dialogue))
+            earlier = self._index[1] if self._index is not None else None
+            self._index = (dialogue, SearchIndex(dialogue, earlier))
         return self._index[1]
