@@ -81,6 +81,7 @@ def build_app(args: list[str]) -> tuple[QApplication, MainWindow]:
     path, said = start_file(files, settings.last_file)
     last_card = settings.last_card if settings.last_file == str(path.resolve()) else None
     window.files.open_path(path, last_card, first=True, remember=bool(files))
+    window.edits.offer_recovery()
     if said:
         window.files.notice.emit(said)
     return app, window

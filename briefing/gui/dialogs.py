@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
@@ -27,6 +27,35 @@ def ask_open_path(parent: QWidget, folder: str) -> Path | None:
 
     name, _ = QFileDialog.getOpenFileName(parent, "Open dialogue", folder, DIALOGUE_FILTER)
     return Path(name) if name else None
+
+
+def ask_dialogue_path(parent: QWidget, title: str, suggested: Path) -> Path | None:
+    """Where to save a dialogue file (Save As), or None; '.yaml' is added when missing."""
+    from PySide6.QtWidgets import QFileDialog
+
+    name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), DIALOGUE_FILTER)
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix.lower() in (".yaml", ".yml") else path.with_name(path.name + ".yaml")
+
+
+def ask_unsaved(parent: QWidget, file_name: str) -> Literal["save", "discard", "cancel"]:
+    """'Save the changes to NAME?' with Save, Discard and Cancel."""
+    box = _message_box(parent, "Unsaved changes")
+    box.setIcon(box.Icon.Warning)
+    box.setText(f"Save the changes to {file_name}?")
+    box.setInformativeText("Your changes are lost if you do not save them.")
+    box.setStandardButtons(
+        box.StandardButton.Save | box.StandardButton.Discard | box.StandardButton.Cancel
+    )
+    box.setDefaultButton(box.StandardButton.Save)
+    answer = box.exec()
+    if answer == box.StandardButton.Save:
+        return "save"
+    if answer == box.StandardButton.Discard:
+        return "discard"
+    return "cancel"
 
 
 def ask_save_path(parent: QWidget, title: str, suggested: Path) -> Path | None:

@@ -72,11 +72,11 @@ class EditActions(QObject):
         after = self._session.document
         if after is None or after.dialogue is None:
             return True
+        # The session showed the edited dialogue on the same card and point: follow the edit.
         cards = after.dialogue.cards
-        at = state.card if card is None else card
-        card_id = cards[max(0, min(at, len(cards) - 1))].id if cards else None
-        chosen = state.point if point == SAME else point
-        self._navigation.set_dialogue(after.dialogue, card_id, chosen)
+        if cards:
+            self._navigation.go_to(max(0, min(state.card if card is None else card, len(cards) - 1)))
+        self._navigation.select_point(state.point if point == SAME else point)
         return True
 
     # -- fields ----------------------------------------------------------------------------

@@ -21,16 +21,15 @@ CITE_COMMANDS = ("newPointFromSelection", "addSelectionAsEvidence", "useSelectio
 
 
 def install_editing(window: MainWindow, below_card: QSplitter) -> None:
-    """Adds `window.edits`, `window.citing` and `window.edit_panel` (in `below_card`)."""
+    """Adds `window.edit_actions`, `window.citing` and `window.edit_panel` (in `below_card`)."""
     session = window.edit_session
-    window.edits = EditActions(session, window.navigation, window)
-    window.citing = SelectionCiting(window.source_panel, window.edits)
-    window.edit_panel = EditPanel(window.navigation, window.edits)
+    window.edit_actions = EditActions(session, window.navigation, window)
+    window.citing = SelectionCiting(window.source_panel, window.edit_actions)
+    window.edit_panel = EditPanel(window.navigation, window.edit_actions)
     below_card.addWidget(window.edit_panel)
     below_card.setStretchFactor(0, 3)
     below_card.setStretchFactor(1, 2)
-    window.edits.notice.connect(window.notify)
-    window.navigator.move_requested.connect(window.edits.move_card)
+    window.navigator.move_requested.connect(window.edit_actions.move_card)
     text = window.source_panel.text
     text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     text.customContextMenuRequested.connect(lambda at: _source_menu(window, at))

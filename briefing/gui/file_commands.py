@@ -1,8 +1,13 @@
 """The window's file commands: open a dialogue, reload it, the recent files, and watching
-the open file so that a saved edit shows at once."""
+the file and its sources, so that a change made elsewhere shows at once.
+
+The open file is a `Document` in the window's `EditSession`; drafts open. While there are
+unsaved edits, a change on disk is not loaded over them: the conflict bar asks first.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -10,10 +15,13 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMenu, QWidget
 
 from briefing.gui import dialogs
+from briefing.gui.disk_conflict import DiskConflictBar, Stamp, file_stamp
 from briefing.gui.files import DialogueWatcher
 from briefing.problems import DialogueError, Problem
 
 if TYPE_CHECKING:
+    from briefing.document import Document
+    from briefing.gui.edit_session import EditSession
     from briefing.gui.settings import AppSettings
     from briefing.gui.state import Navigation
 
@@ -25,20 +33,42 @@ class FileCommands(QObject):
     """A message for the status bar."""
     problems_changed = Signal()
     """The problems of the file on disk changed (see `problems`)."""
+    opened = Signal(object)
+    """A file (Path) was opened (not reloaded) as a document."""
 
-    def __init__(self, window: QWidget, navigation: Navigation, settings: AppSettings) -> None:
+    def __init__(
+        self,
+        window: QWidget,
+        navigation: Navigation,
+        settings: AppSettings,
+        session: EditSession,
+    ) -> None:
         super().__init__(window)
         self._window = window
         self._navigation = navigation
         self._settings = settings
+        self.session = session
         self.path: Path | None = None
         self.problems: tuple[Problem, ...] = ()
+        """What makes the open file unreadable as it is on disk; the cards on screen, if
+        any, are then from its last good version."""
         self.omitted = 0
         """How many more problems the loader found but did not list."""
-        """What is wrong with the open file as it is on disk; the cards on screen, if
-        any, are then from its last good version."""
+        self.stamp: Stamp | None = None
+        """The file on disk as the document last read or wrote it (or as the user chose
+        to overwrite); saving over anything else asks first."""
+        self.may_discard: Callable[[], bool] = lambda: True
+        """Asks what to do with unsaved edits before they would be lost; True to go on
+        (the window sets it: Save / Discard / Cancel)."""
+        self._card_wanted: str | None = None
+        self._opening = False
+        self._watched: tuple[Path, ...] = ()
+        self.conflict = DiskConflictBar()
+        self.conflict.reload.connect(lambda: self.reload(discard=True))
+        self.conflict.keep_mine.connect(self.keep_mine)
         self.watcher = DialogueWatcher(self)
-        self.watcher.changed.connect(self.reload)
+        self.watcher.files_changed.connect(self._disk_changed)
+        session.changed.connect(self._show)
         self.recent_menu = QMenu("Open &Recent", window)
         self.recent_menu.setObjectName("recentMenu")
         self._fill_recent(settings.recent_files)
@@ -59,21 +89,26 @@ class FileCommands(QObject):
     def open_path(
         self, path: Path, card_id: str | None = None, *, first: bool = False, remember: bool = True
     ) -> bool:
-        """Loads and shows `path`; a file with problems keeps what is on screen.
+        """Opens `path` as a document (drafts too) and shows it; unsaved edits of the open
+        file are asked about first. A file that cannot be read keeps what is on screen.
 
-        When nothing is open yet (or at start-up, `first`), the failing file becomes the
+        When nothing is open yet (or at start-up, `first`), the unreadable file becomes the
         open file: its problems are listed and it is watched, so fixing it opens it.
         Otherwise a dialog lists the problems and the open file stays. `remember` adds the
         file to the recent files.
         """
-        from briefing.loader import load_dialogue
+        from briefing.document import open_document
 
+        if not self.may_discard():
+            return False
         try:
-            dialogue = load_dialogue(path)
+            document = open_document(path)
         except DialogueError as error:
             if first or self._navigation.state.dialogue is None:
                 self.path = path
-                self.watcher.watch(path, None)
+                self.stamp = file_stamp(path)
+                self.session.open(None)
+                self._watch(path, ())
                 self._set_problems(error.problems, error.omitted)
             else:
                 from briefing.problem_words import describe_problems
@@ -86,30 +121,100 @@ class FileCommands(QObject):
                     describe_problems(error.problems),
                 )
             return False
+        self.conflict.hide()
         self.path = path
+        self.stamp = file_stamp(path)
         self._set_problems(())
-        self.watcher.watch(path, dialogue)
-        self._navigation.set_dialogue(dialogue, card_id)
+        self._card_wanted, self._opening = card_id, True
+        self.session.open(document)
         if remember:
             self._fill_recent(self._settings.add_recent(path))
+        self.opened.emit(path)
         return True
 
-    def reload(self) -> None:
-        """Reloads the open file (live reload calls this). A broken file keeps the old
-        cards and lists its problems, without a dialog: the user may be mid-edit."""
-        if self.path is None:
-            return
-        from briefing.loader import load_dialogue
+    def reload(self, *, discard: bool = False) -> None:
+        """Reads the open file again (live reload calls this). Unsaved edits are asked
+        about first unless `discard`. A file that cannot be read keeps the cards on
+        screen and lists its problems, without a dialog: the user may be mid-edit."""
+        from briefing.document import open_document
 
+        if self.path is None or (not discard and not self.may_discard()):
+            return
         try:
-            dialogue = load_dialogue(self.path)
+            document = open_document(self.path)
         except DialogueError as error:
             self._set_problems(error.problems, error.omitted)
             return
+        self.conflict.hide()
+        self.stamp = file_stamp(self.path)
         self._set_problems(())
-        self.watcher.watch(self.path, dialogue)
-        self._navigation.set_dialogue(dialogue)
+        self.session.open(document)
         self.notice.emit(f"Reloaded {self.path.name}")
+
+    def reverify(self) -> None:
+        """A source file changed: the quotes are checked again against it, keeping any
+        unsaved edits."""
+        document = self.session.document
+        if document is None or not self.session.modified:
+            self.reload()
+            return
+        from briefing.document import recheck_sources
+
+        self.session.refresh(recheck_sources(document))
+        self.notice.emit("A source changed on disk: its quotes were checked again")
+
+    def keep_mine(self) -> None:
+        """The user keeps the unsaved edits over the changed file: saving may replace it."""
+        if self.path is not None:
+            self.stamp = file_stamp(self.path)
+            self.notice.emit(f"Keeping your edits; saving will replace {self.path.name}")
+
+    def changed_on_disk(self) -> bool:
+        """Whether the file is no longer what the document last read or wrote."""
+        return self.path is not None and file_stamp(self.path) != self.stamp
+
+    def saved(self, document: Document) -> None:
+        """The session wrote `document` to its file: that is now the file on disk."""
+        moved = document.path != self.path
+        self.path = document.path
+        self.stamp = file_stamp(document.path)
+        self.conflict.hide()
+        self._set_problems(())
+        if moved:
+            self._fill_recent(self._settings.add_recent(document.path))
+        self._watch(document.path, self._source_paths(document))
+
+    def _disk_changed(self, files: list[str]) -> None:
+        if self.path is None:
+            return
+        if self.changed_on_disk():
+            if self.session.modified:
+                self.conflict.ask(self.path.name, gone=not self.path.exists())
+            else:
+                self.reload()
+        elif any(f != str(self.path.resolve()) for f in files):
+            self.reverify()
+
+    def _show(self, document: Document | None) -> None:
+        """Shows the session's document, on the wanted card or the same one as before."""
+        card, self._card_wanted = self._card_wanted, None
+        opening, self._opening = self._opening, False
+        dialogue = document.dialogue if document else None
+        self._navigation.set_dialogue(dialogue, card, keep_point=not opening)
+        if document is not None and self.path is not None:
+            sources = self._source_paths(document)
+            if (self.path, *sources) != self._watched:
+                self._watch(self.path, sources)
+
+    @staticmethod
+    def _source_paths(document: Document) -> tuple[Path, ...]:
+        if document.dialogue is None:
+            return ()
+        return tuple(s.path for s in document.dialogue.sources)
+
+    def _watch(self, path: Path, sources: tuple[Path, ...]) -> None:
+        self._watched = (path, *sources)
+        self.watcher.watch(path, sources)
 
     def _set_problems(self, problems: tuple[Problem, ...], omitted: int = 0) -> None:
         if (problems, omitted) != (self.problems, self.omitted):

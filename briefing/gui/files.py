@@ -6,11 +6,10 @@ then loses the path, so the folder is watched too and the path is added back.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
-
-from briefing.model import Dialogue
 
 SETTLE_MS = 150
 """How long the file must stay quiet before it is reloaded (editors write in steps)."""
@@ -20,6 +19,8 @@ class DialogueWatcher(QObject):
     """Emits `changed` once a watched file has changed and the writes have settled."""
 
     changed = Signal()
+    files_changed = Signal(list)
+    """The same moment as `changed`, with the paths (str, resolved) that changed."""
 
     def __init__(self, parent: QObject | None = None, settle_ms: int = SETTLE_MS) -> None:
         super().__init__(parent)
@@ -33,11 +34,9 @@ class DialogueWatcher(QObject):
         self._files: list[str] = []
         self._stamps: dict[str, tuple[int, int] | None] = {}
 
-    def watch(self, path: Path, dialogue: Dialogue | None) -> None:
-        """Watches `path` and, when the dialogue loaded, every source file it reads."""
-        files = [path.resolve()]
-        if dialogue is not None:
-            files.extend(s.path.resolve() for s in dialogue.sources)
+    def watch(self, path: Path, sources: Iterable[Path] = ()) -> None:
+        """Watches `path` and the source files its dialogue reads."""
+        files = [path.resolve(), *(s.resolve() for s in sources)]
         self._files = [str(f) for f in dict.fromkeys(files)]
         folders = sorted({str(Path(f).parent) for f in self._files})
         for kind in (self._watcher.files(), self._watcher.directories()):
@@ -77,5 +76,7 @@ class DialogueWatcher(QObject):
         self._rewatch()
         stamps = {f: self._stamp(f) for f in self._files}
         if stamps != self._stamps:  # a folder event for some other file is not a change
+            changed = [f for f in self._files if stamps[f] != self._stamps.get(f)]
             self._stamps = stamps
             self.changed.emit()
+            self.files_changed.emit(changed)

@@ -23,75 +23,46 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.gui import dialogs, shortcuts
-from briefing.gui.card_sheet import card_position
 from briefing.gui.card_view import CardView
+from briefing.gui.edit_commands import EditCommands
+from briefing.gui.edit_session import EditSession
 from briefing.gui.edit_wiring import install_editing
 from briefing.gui.file_commands import FileCommands
 from briefing.gui.icons import line_icon
 from briefing.gui.layout import DEFAULT_LIST, DEFAULT_SIDE, LIST_MIN, SIDE_MIN, fit_widths
 from briefing.gui.navigator import NavigatorPanel
 from briefing.gui.pdf_commands import PdfCommands
-from briefing.gui.problems_panel import ProblemBanner, ProblemsPanel, count_text
+from briefing.gui.problems_panel import ProblemBanner, ProblemsPanel
+from briefing.gui.recovery import Autosave
+from briefing.gui.save_commands import SaveCommands
 from briefing.gui.settings import AppSettings
 from briefing.gui.source_panel import SourcePanel
 from briefing.gui.state import Navigation, NavigationState
 from briefing.gui.theme import Colors, Theme
-from briefing.problem_words import describe_problems
+from briefing.gui.window_text import status_text, window_title
+from briefing.problem_words import describe_problem, describe_problems
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QResizeEvent
 
+    from briefing.document import Document
     from briefing.gui.cite_selection import SelectionCiting
     from briefing.gui.edit_actions import EditActions
     from briefing.gui.edit_panel import EditPanel
     from briefing.gui.preview import PreviewPane
 
-APP_NAME = "Briefing"
 PROBLEMS_TAB = 2
 NOTICE_MS = 8000
 
 
-def window_title(state: NavigationState, file_name: str = "") -> str:
-    """'Semiconductors — NCET Dialogue (us-rok-ncet.yaml) — Briefing'.
-
-    Qt reads '[*]' in a title as a placeholder, so data's '[*]' is doubled to show as written.
-    """
-    card, dialogue = state.current, state.dialogue
-    if card is None or dialogue is None:
-        return APP_NAME
-    named = dialogue.display_title + (f" ({file_name})" if file_name else "")
-    parts = [card.title, named, APP_NAME]
-    return " \u2014 ".join(p.replace("[*]", "[*][*]") for p in parts)
-
-
-def status_text(state: NavigationState, problems: int = 0) -> str:
-    """'Card 3 of 8 — all 35 quotes verified', and how many cards match a search.
-
-    With `problems` in the file on disk, the cards are its last good version: said instead.
-    """
-    card, dialogue = state.current, state.dialogue
-    if card is None or dialogue is None:
-        return "No dialogue open" if not problems else f"The file has {count_text(problems)}"
-    where = card_position(dialogue, card)
-    checked = (
-        f"all {dialogue.quote_count} quotes verified"
-        if not problems
-        else f"last good version; the file on disk has {count_text(problems)}"
-    )
-    named = where if card.title == where else f"{where}: {card.title}"
-    text = f"{named} \u2014 {checked}"
-    if state.query.strip():
-        count = len(state.visible)
-        cards = "1 card matches" if count == 1 else f"{count} cards match"
-        text += f" \u2014 {cards} \u201c{state.query.strip()}\u201d"
-    return text
-
-
 class MainWindow(QMainWindow):
     navigation: Navigation
+    edit_session: EditSession
     files: FileCommands
+    saving: SaveCommands
+    edits: EditCommands
     pdf: PdfCommands
-    edits: EditActions
+    edit_actions: EditActions
     citing: SelectionCiting
     edit_panel: EditPanel
 
@@ -101,7 +72,10 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.theme = theme
         self.navigation = Navigation(settings.page_size, self)
-        self.files = FileCommands(self, self.navigation, settings)
+        self.edit_session = EditSession(self)
+        self.files = FileCommands(self, self.navigation, settings, self.edit_session)
+        self.autosave = Autosave(self.edit_session, self)
+        self.saving = SaveCommands(self, self.files, self.edit_session, self.autosave)
         self.pdf = PdfCommands(self, self.navigation, self.files, settings)
         self._preview: PreviewPane | None = None
 
@@ -124,11 +98,14 @@ class MainWindow(QMainWindow):
         self.banner.show_problems.connect(lambda: self.show_side(PROBLEMS_TAB))
         self.banner.reload.connect(self.files.reload)
         self.files.problems_changed.connect(self._problems_changed)
+        self.edit_session.changed.connect(self._document_changed)
+        self.edit_session.modified_changed.connect(self.setWindowModified)
         middle = QWidget()
         middle.setObjectName("cardColumn")
         column = QVBoxLayout(middle)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
+        column.addWidget(self.files.conflict)
         column.addWidget(self.banner)
         self.card_split = QSplitter(Qt.Orientation.Vertical)  # the edit panel goes under the card
         self.card_split.setObjectName("cardSplit")
@@ -155,11 +132,20 @@ class MainWindow(QMainWindow):
             self, self.menuBar(), self.navigator
         )
         self.menus["&File"].insertMenu(self.actions_by_name["reloadFile"], self.files.recent_menu)
+        self.edits = EditCommands(
+            self,
+            self.actions_by_name,
+            self.files,
+            self.edit_session,
+            self.navigation,
+            self.autosave,
+        )
+        column.insertWidget(0, self.edits.recovery_bar)
         install_editing(self, self.card_split)
-        self.edits.notice.connect(self._notify)
         self._build_toolbar()
         self._build_status_bar()
-        self.files.notice.connect(self._notify)
+        for source in (self.files, self.saving, self.edits, self.autosave, self.edit_actions):
+            source.notice.connect(self._notify)
         self.pdf.notice.connect(self._notify)
         self.pdf.progress.connect(self._progress)
         self.navigation.changed.connect(self._state_changed)
@@ -271,14 +257,25 @@ class MainWindow(QMainWindow):
         card_list, _card, side = self.splitter.sizes()
         self._wanted = (card_list or self._wanted[0], side or self._wanted[1])
 
+    def _document_changed(self, document: Document | None) -> None:
+        if not self.files.problems:
+            self._problems_changed()
+
     def _problems_changed(self) -> None:
-        """The file on disk gained or lost problems: banner, Problems tab and status say so."""
-        problems = self.files.problems
-        count = len(problems) + self.files.omitted
+        """The file on disk gained or lost problems, or the open document (a draft) did:
+        banner, Problems tab and status say so."""
+        problems, omitted = self.files.problems, self.files.omitted
         name = self.files.path.name if self.files.path else ""
         showing_old = self.navigation.state.dialogue is not None
-        self.banner.set_problems(name, count, showing_old)
-        self.problems_panel.set_problems(problems, describe_problems(problems), self.files.omitted)
+        self.banner.set_problems(name, len(problems) + omitted, showing_old)
+        document = self.edit_session.document
+        if problems or document is None:
+            self.problems_panel.set_problems(problems, describe_problems(problems), omitted)
+        else:
+            problems = document.problems
+            described = [describe_problem(p, document.data) for p in problems]
+            self.problems_panel.set_problems(problems, described, in_file=False)
+        count = len(problems) + omitted
         at = self.side.indexOf(self.problems_panel)
         if problems and at < 0:
             self.side.addTab(self.problems_panel, "Problems")
@@ -286,7 +283,7 @@ class MainWindow(QMainWindow):
             self.side.removeTab(at)
         if problems:
             self.side.setTabText(PROBLEMS_TAB, f"Problems ({count})")
-            if not showing_old:
+            if not showing_old and self.files.problems:
                 self.show_side(PROBLEMS_TAB)
         self._state_changed(self.navigation.state, self.navigation.state)
 
@@ -303,13 +300,16 @@ class MainWindow(QMainWindow):
             # idle, not on the first keystroke.
             QTimer.singleShot(0, self.navigation.prepare_search)
         self.setWindowTitle(window_title(new, self.files.path.name if self.files.path else ""))
-        self.status.setText(status_text(new, len(self.files.problems) + self.files.omitted))
-        has_card = new.current is not None
-        for name in (
-            *("exportCard", "exportOverview", "exportAll", "exportBook"),
-            *("print", "printBook", "printCards"),
-        ):
-            self.actions_by_name[name].setEnabled(has_card)
+        draft = self.edits.update_outputs(new)
+        document = self.edit_session.document
+        self.status.setText(
+            status_text(
+                new,
+                len(self.files.problems) + self.files.omitted,
+                draft,
+                len(document.problems) if document is not None else 0,
+            )
+        )
         self._update_checks()
 
     def _update_checks(self) -> None:
@@ -399,6 +399,9 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.saving.may_discard():
+            event.ignore()
+            return
         self.save_state()
         self.files.stop()
         self.pdf.wait(5000)  # an export in progress finishes writing its file

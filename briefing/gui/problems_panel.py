@@ -96,10 +96,15 @@ class ProblemsPanel(QWidget):
         self.set_problems(())
 
     def set_problems(
-        self, problems: Sequence[Problem], described: Sequence[str] = (), omitted: int = 0
+        self,
+        problems: Sequence[Problem],
+        described: Sequence[str] = (),
+        omitted: int = 0,
+        in_file: bool = True,
     ) -> None:
         """Lists `problems`; `described` holds the same in people's words, where known, and
-        `omitted` counts the problems found but not listed."""
+        `omitted` counts the problems found but not listed. `in_file`: they are the file
+        on disk's (it could not be read), not the open document's (a draft's)."""
         self._problems = tuple(problems)
         self._omitted = omitted
         self.list.clear()
@@ -110,11 +115,16 @@ class ProblemsPanel(QWidget):
             self.list.addItem(item)
         if omitted:
             self.list.addItem(QListWidgetItem(self._more()))
-        self.summary.setText(
-            f"The file on disk has {count_text(len(self._problems) + omitted)}."
-            if self._problems
-            else "No problems: every quote is in its source."
-        )
+        count = count_text(len(self._problems) + omitted)
+        if not self._problems:
+            self.summary.setText("No problems: every quote is in its source.")
+        elif in_file:
+            self.summary.setText(f"The file on disk has {count}.")
+        else:
+            self.summary.setText(
+                f"This dialogue is a draft with {count}; "
+                "it saves as it is, and a card prints once it has none."
+            )
         self.copy.setEnabled(bool(self._problems))
 
     def _more(self) -> str:

@@ -44,8 +44,26 @@ class Command(NamedTuple):
 MENUS = ("&File", "&Edit", "&View", "&Go", "&Help")
 
 COMMANDS: tuple[Command, ...] = (
+    Command(
+        "newDialogue", "&New Dialogue\u2026", "&File", lambda w: w.edits.new_dialogue(), (SK.New,)
+    ),
     Command("openFile", "&Open\u2026", "&File", lambda w: w.files.open_file(), (SK.Open,), "open"),
     Command("reloadFile", "&Reload", "&File", lambda w: w.files.reload(), (SK.Refresh,)),
+    Command("save", "&Save", "&File", lambda w: w.saving.save(), (SK.Save,), separator_before=True),
+    Command(
+        "saveAs",
+        "Save &As\u2026",
+        "&File",
+        lambda w: w.saving.save_as(),
+        (SK.SaveAs, "Ctrl+Shift+S"),
+    ),
+    Command(
+        "addSource",
+        "Add Sour&ce\u2026",
+        "&File",
+        lambda w: w.edits.add_source(),
+        separator_before=True,
+    ),
     Command(
         "exportCard",
         "&Export This Card\u2026",
@@ -86,13 +104,38 @@ COMMANDS: tuple[Command, ...] = (
         ("Ctrl+Shift+P",),
     ),
     Command("quit", "&Quit", "&File", lambda w: w.close(), ("Ctrl+Q",), separator_before=True),
-    Command("find", "&Find\u2026", "&Edit", lambda w: w.focus_search(), (SK.Find,), "search"),
+    Command("undo", "&Undo", "&Edit", lambda w: w.edit_session.undo(), (SK.Undo,)),
+    Command(
+        "redo",
+        "&Redo",
+        "&Edit",
+        lambda w: w.edit_session.redo(),
+        (SK.Redo, "Ctrl+Shift+Z", "Ctrl+Y"),
+    ),
+    Command(
+        "editMode",
+        "Edit &Mode",
+        "&Edit",
+        lambda w: w.edits.toggle_editing(),
+        ("Ctrl+Shift+M",),
+        separator_before=True,
+        checked=lambda w, _: w.edit_session.editing,
+    ),
+    Command(
+        "find",
+        "&Find\u2026",
+        "&Edit",
+        lambda w: w.focus_search(),
+        (SK.Find,),
+        "search",
+        separator_before=True,
+    ),
     Command("clearSearch", "&Clear Search", "&Edit", lambda w: w.clear_search(), ("Esc",)),
     Command(
         "newCard",
-        "New &Card",
+        "&New Card",
         "&Edit",
-        lambda w: w.edits.new_card(),
+        lambda w: w.edit_actions.new_card(),
         ("Ctrl+Alt+N",),
         separator_before=True,
         editing=True,
@@ -123,9 +166,9 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "moveUp",
-        "Move &Up",
+        "Mo&ve Up",
         "&Edit",
-        lambda w: w.edits.move_selected(-1),
+        lambda w: w.edit_actions.move_selected(-1),
         ("Ctrl+Shift+Up",),
         separator_before=True,
         editing=True,
@@ -134,7 +177,7 @@ COMMANDS: tuple[Command, ...] = (
         "moveDown",
         "Move Do&wn",
         "&Edit",
-        lambda w: w.edits.move_selected(1),
+        lambda w: w.edit_actions.move_selected(1),
         ("Ctrl+Shift+Down",),
         editing=True,
     ),
@@ -142,7 +185,7 @@ COMMANDS: tuple[Command, ...] = (
         "deleteSelected",
         "&Delete Point or Card",
         "&Edit",
-        lambda w: w.edits.delete_selected(),
+        lambda w: w.edit_actions.delete_selected(),
         ("Ctrl+Shift+Del",),
         editing=True,
     ),
@@ -262,12 +305,12 @@ COMMANDS: tuple[Command, ...] = (
 
 
 def key_sequences(keys: tuple[Key, ...]) -> list[QKeySequence]:
+    """The keys' sequences, each once (a platform's standard keys may include a key that is
+    also named)."""
     sequences: list[QKeySequence] = []
     for key in keys:
-        if isinstance(key, str):
-            sequences.append(QKeySequence(key))
-        else:
-            sequences.extend(QKeySequence.keyBindings(key))
+        found = [QKeySequence(key)] if isinstance(key, str) else QKeySequence.keyBindings(key)
+        sequences.extend(s for s in found if s not in sequences)
     return sequences
 
 

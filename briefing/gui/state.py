@@ -49,6 +49,10 @@ class NavigationState(NamedTuple):
         return card.points[self.point].evidence
 
 
+def _has_point(card: Card, point: int) -> bool:
+    return 0 <= point < len(card.points) or (point == QUOTE and card.quote is not None)
+
+
 class Navigation(QObject):
     """Holds the `NavigationState`; every change goes through `_set`."""
 
@@ -72,10 +76,13 @@ class Navigation(QObject):
     # -- what is open ----------------------------------------------------------------------
 
     def set_dialogue(
-        self, dialogue: Dialogue | None, card_id: str | None = None, point: int | None = None
+        self, dialogue: Dialogue | None, card_id: str | None = None, *, keep_point: bool = False
     ) -> None:
-        """Shows `dialogue`, on `card_id` if it has it, else on the same position, clamped;
-        with `point` selected when that card has it (an edit keeps the user's place)."""
+        """Shows `dialogue`, on `card_id` if it has it, else on the same position, clamped.
+
+        `keep_point` (an edit of the same dialogue) keeps the selected point and quote when
+        the card is the same one and still has them.
+        """
         old = self._state
         index = 0
         if dialogue is not None and dialogue.cards:
@@ -83,15 +90,13 @@ class Navigation(QObject):
             wanted = card_id if card_id is not None else (old.current.id if old.current else None)
             index = ids.index(wanted) if wanted in ids else min(old.card, len(ids) - 1)
         new = old._replace(dialogue=dialogue, card=index, point=None, evidence=0)
-        card = new.current
-        if (
-            card is not None
-            and point is not None
-            and (0 <= point < len(card.points) or (point == QUOTE and card.quote is not None))
-        ):
-            keep = old.evidence if point == old.point else 0
-            new = new._replace(point=point)
-            new = new._replace(evidence=min(keep, max(0, len(new.selected_evidence) - 1)))
+        same = old.current is not None and new.current is not None
+        if keep_point and same and old.point is not None and new.current is not None:
+            assert old.current is not None
+            if old.current.id == new.current.id and _has_point(new.current, old.point):
+                kept = new._replace(point=old.point)
+                last = max(len(kept.selected_evidence) - 1, 0)
+                new = kept._replace(evidence=min(old.evidence, last))
         self._set(new._replace(visible=self._matching(new)))
 
     # -- moving between cards --------------------------------------------------------------

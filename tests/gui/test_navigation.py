@@ -103,6 +103,12 @@ def test_toolbar_back_and_next(qtbot: Any, window: MainWindow) -> None:
 # What the README promises for each key, written out here rather than read from the table
 # that sets the shortcuts, so that a change to the table shows up as a failing test.
 MENU_KEYS = {
+    "newDialogue": ("&File", "Ctrl+N"),
+    "save": ("&File", "Ctrl+S"),
+    "saveAs": ("&File", "Ctrl+Shift+S"),
+    "undo": ("&Edit", "Ctrl+Z"),
+    "redo": ("&Edit", "Ctrl+Shift+Z"),
+    "editMode": ("&Edit", "Ctrl+Shift+M"),
     "openFile": ("&File", "Ctrl+O"),
     "reloadFile": ("&File", "F5"),
     "exportCard": ("&File", "Ctrl+E"),

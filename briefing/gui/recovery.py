@@ -1,0 +1,234 @@
+"""Unsaved edits kept safe: every 30 s the edited document is written to a recovery file in
+the app's data folder (`recovery/`), removed once the edits are saved or discarded. After a
+crash the next start finds it and offers, in a bar, to restore the edits.
+
+A recovery file is JSON: the original file's path, when it was written, the edited data
+and the YAML text that saving would have written (for a person to read). Restoring applies
+the differences from the file on disk as one undoable edit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from briefing.atomic import write_atomic
+
+if TYPE_CHECKING:
+    from briefing.gui.edit_session import EditSession
+
+KeyPath = tuple[str | int, ...]
+
+log = logging.getLogger(__name__)
+
+AUTOSAVE_MS = 30_000
+FORMAT = "briefing-recovery/1"
+MAX_RECOVERY_BYTES = 64 * 1024 * 1024
+"""A recovery file larger than this is not read (a dialogue file is capped lower)."""
+
+
+def recovery_folder() -> Path:
+    """`recovery/` in the platform's folder for the app's data."""
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(base or Path.home() / ".briefing") / "recovery"
+
+
+@dataclass(frozen=True, slots=True)
+class Recovered:
+    """Unsaved edits found on disk: for which file, written when, and the text."""
+
+    path: Path
+    saved: datetime
+    data: Any
+    text: str
+    file: Path
+    """The recovery file itself."""
+
+
+def _key(path: Path) -> str:
+    return hashlib.sha256(str(path.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:20]
+
+
+def recovery_file(path: Path) -> Path:
+    """Where the unsaved edits of the dialogue file `path` are kept."""
+    return recovery_folder() / f"{_key(path)}.json"
+
+
+def write_recovery(path: Path, data: Any, text: str) -> Path:
+    """Keeps `data` and its YAML `text`, the edited content of `path`, in its recovery
+    file (atomically)."""
+    target = recovery_file(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    record = {
+        "format": FORMAT,
+        "path": str(path.resolve()),
+        "saved": datetime.now().astimezone().isoformat(timespec="seconds"),
+        "data": data,
+        "text": text,
+    }
+    return write_atomic(target, json.dumps(record, ensure_ascii=False).encode("utf-8"))
+
+
+def read_recovery(file: Path) -> Recovered | None:
+    """The recovery in `file`, or None when it is not one (logged, never raised)."""
+    try:
+        if file.stat().st_size > MAX_RECOVERY_BYTES:
+            raise ValueError("too large")
+        record = json.loads(file.read_text(encoding="utf-8"))
+        if not isinstance(record, dict) or record.get("format") != FORMAT:
+            raise ValueError("not a recovery file")
+        path, saved, text = record["path"], record["saved"], record["text"]
+        if not all(isinstance(v, str) for v in (path, saved, text)):
+            raise ValueError("wrong types")
+        data = record["data"]
+        return Recovered(Path(path), datetime.fromisoformat(saved), data, text, file)
+    except (OSError, ValueError, KeyError) as error:
+        log.warning("recovery file %s is unusable: %s", file, error)
+        return None
+
+
+def find_recovery(path: Path) -> Recovered | None:
+    """The unsaved edits of `path` left by an earlier run, if any."""
+    file = recovery_file(path)
+    return read_recovery(file) if file.is_file() else None
+
+
+def all_recoveries() -> list[Recovered]:
+    """Every recovery left behind, newest first."""
+    folder = recovery_folder()
+    if not folder.is_dir():
+        return []
+    found = [r for f in folder.glob("*.json") if (r := read_recovery(f)) is not None]
+    return sorted(found, key=lambda r: r.saved, reverse=True)
+
+
+def remove_recovery(path: Path) -> None:
+    try:
+        recovery_file(path).unlink(missing_ok=True)
+    except OSError as error:
+        log.warning("cannot remove the recovery file of %s: %s", path, error)
+
+
+def differences(old: Any, new: Any, at: KeyPath = ()) -> list[tuple[KeyPath, Any]]:
+    """The (key path, value) settings that make `old` equal `new`; value None removes the
+    key. Mappings and lists of the same length are compared part by part, so a setting
+    touches only what differs."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        found: list[tuple[KeyPath, Any]] = [((*at, k), None) for k in old if k not in new]
+        for key, value in new.items():
+            if key not in old:
+                found.append(((*at, key), value))
+            else:
+                found.extend(differences(old[key], value, (*at, key)))
+        return found
+    if isinstance(old, list) and isinstance(new, list) and len(old) == len(new):
+        return [
+            d
+            for i, (a, b) in enumerate(zip(old, new, strict=True))
+            for d in differences(a, b, (*at, i))
+        ]
+    if type(old) is not type(new) or old != new:
+        return [(at, new)]
+    return []
+
+
+class Autosave(QObject):
+    """Writes the session's unsaved edits to their recovery file every `interval_ms`."""
+
+    notice = Signal(str)
+    """Writing the recovery file failed: the message for the status bar."""
+
+    def __init__(
+        self, session: EditSession, parent: QObject | None = None, interval_ms: int = AUTOSAVE_MS
+    ) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._written: object = None  # the document last written, to skip unchanged ones
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.save_now)
+        self.timer.start()
+        session.modified_changed.connect(self._modified_changed)
+
+    def save_now(self) -> None:
+        """Writes the recovery file now, if there are unsaved edits not yet written."""
+        document = self._session.document
+        if document is None or not self._session.modified or document is self._written:
+            return
+        from briefing.document import document_text
+
+        try:
+            write_recovery(document.path, document.data, document_text(document))
+        except (OSError, ValueError) as error:
+            self.notice.emit(f"Cannot keep a recovery copy of the edits: {error}")
+            return
+        self._written = document
+
+    def forget(self) -> None:
+        """The edits were saved or discarded: the recovery file goes."""
+        document = self._session.document
+        self._written = None
+        if document is not None:
+            remove_recovery(document.path)
+
+    def _modified_changed(self, modified: bool) -> None:
+        if not modified:
+            self.forget()
+
+
+class RecoveryBar(QFrame):
+    """'Unsaved edits to X from 14:02 were recovered.' with Restore and Discard."""
+
+    restore = Signal(object)
+    """The Recovered to restore."""
+    discard = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("recoveryBar")
+        self.recovered: Recovered | None = None
+        self.text = QLabel()
+        self.text.setObjectName("recoveryText")
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.text.setWordWrap(True)
+        self.restore_button = QPushButton("Restore")
+        self.restore_button.setObjectName("restoreEdits")
+        self.restore_button.clicked.connect(self._restore)
+        self.discard_button = QPushButton("Discard")
+        self.discard_button.setObjectName("discardRecovery")
+        self.discard_button.clicked.connect(self._discard)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(16, 8, 12, 8)
+        row.addWidget(self.text, 1)
+        row.addWidget(self.restore_button)
+        row.addWidget(self.discard_button)
+        self.hide()
+
+    def offer(self, recovered: Recovered, is_open: bool) -> None:
+        """Offers `recovered`; `is_open` says whether its file is the one on screen."""
+        self.recovered = recovered
+        when = recovered.saved.strftime("%Y-%m-%d %H:%M")
+        self.text.setText(
+            f"Unsaved edits to {recovered.path.name} from {when} were recovered "
+            "after Briefing closed unexpectedly."
+        )
+        self.restore_button.setText("Restore" if is_open else "Open and Restore")
+        self.show()
+
+    def _restore(self) -> None:
+        if self.recovered is not None:
+            self.hide()
+            self.restore.emit(self.recovered)
+
+    def _discard(self) -> None:
+        if self.recovered is not None:
+            self.hide()
+            self.discard.emit(self.recovered)
