@@ -11,7 +11,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMenu
 
-from briefing.gui import point_menu
+from briefing.gui import dialogs, point_menu
 from briefing.gui.edit_fields import value_at
 from briefing.gui.main_window import MainWindow
 from briefing.gui.state import QUOTE
@@ -25,8 +25,12 @@ SENTENCE = (
 
 
 @pytest.fixture
-def editing(make_window: MakeWindow, tmp_path: Path) -> MainWindow:
-    """A window in Edit Mode on a copy of the bundled dialogue, on the Semiconductors card."""
+def editing(
+    make_window: MakeWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> MainWindow:
+    """A window in Edit Mode on a copy of the bundled dialogue, on the Semiconductors card;
+    closing it drops the edits (no question asked)."""
+    monkeypatch.setattr(dialogs, "ask_unsaved", lambda *_: "discard")
     folder = tmp_path / "dialogue"
     shutil.copytree(bundled_dialogue().parent, folder)
     window = make_window(folder / bundled_dialogue().name, "semiconductors")
