@@ -32,6 +32,7 @@ def _table(results: list[Result]) -> str:
 
 def run(quick: bool) -> list[Result]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from benchmarks.figures_edit import edit_figures
     from benchmarks.figures_edit_gui import edit_gui_figures
     from benchmarks.figures_gui import gui_figures
     from benchmarks.figures_hostile import appendix_limit_figure, hostile_figure
@@ -52,6 +53,7 @@ def run(quick: bool) -> list[Result]:
         results += book_figure(dialogue, 1 if quick else 15, enforce)
         results.append(appendix_limit_figure(Path(work), 1 if quick else 3, enforce))
         results.append(load_figure(Path(work), 1 if quick else 5, enforce))
+        results += edit_figures(Path(work), 3 if quick else 100, enforce)
         results.append(hostile_figure(Path(work), 1 if quick else 3, enforce))
         weasy = weasyprint_figure(dialogue, 1 if quick else 9)
         if weasy is not None:

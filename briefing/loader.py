@@ -51,12 +51,12 @@ quotes missing from a 4 MiB source, or 10,000 from a 100 KiB one."""
 def load_dialogue(path: str | os.PathLike[str]) -> Dialogue:
     """Reads, validates and verifies a dialogue file."""
     path = Path(path)
-    with _gc_paused(), Folder(path.parent) as folder:
-        return _Builder(path, folder).build()
+    with gc_paused(), Folder(path.parent) as folder:
+        return Builder(path, folder).build()
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     """Pauses the cycle collector: a YAML node tree has no cycles, but its hundreds of
     thousands of new objects would set off repeated full collections (measured: a 2,000-card
     file loads in 0.8 s instead of 2.3 s)."""
@@ -69,7 +69,10 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-class _Builder:
+class Builder:
+    """Builds the model from checked records, collecting every problem; `build` reads the
+    file and refuses it if any, the document module builds drafts from the parts."""
+
     def __init__(self, path: Path, folder: Folder) -> None:
         self.path = path
         self.folder = folder
@@ -90,9 +93,18 @@ class _Builder:
     def build(self) -> Dialogue:
         document, self.problems, omitted = read_document(self.path)
         sources = self.sources(document.get("sources", ()))
+        result = self.dialogue(document, sources, self.cards(document.get("sectors", ())))
+        if self.problems or omitted:
+            ordered = sorted(self.problems, key=lambda p: (p.line, p.column))
+            raise DialogueError(ordered, omitted)
+        return result
+
+    def dialogue(
+        self, document: Rec, sources: tuple[Source, ...], cards: tuple[Card, ...]
+    ) -> Dialogue:
+        """The dialogue of `document`, with its sources and cards already built."""
         dialogue: Rec = document.get("dialogue") or Rec("dialogue", document.node)
-        cards = self.cards(document.get("sectors", ()))
-        result = Dialogue(
+        return Dialogue(
             path=self.path,
             title=dialogue["title"],
             short_title=dialogue.get("short_title"),
@@ -106,10 +118,6 @@ class _Builder:
             sources=sources,
             cards=cards,
         )
-        if self.problems or omitted:
-            ordered = sorted(self.problems, key=lambda p: (p.line, p.column))
-            raise DialogueError(ordered, omitted)
-        return result
 
     # -- sources -------------------------------------------------------------------------
 
@@ -230,8 +238,12 @@ class _Builder:
     # -- cards ---------------------------------------------------------------------------
 
     def cards(self, recs: list[Rec]) -> tuple[Card, ...]:
+        self.check_cards(recs)
+        return tuple(self.card(rec) for rec in recs)
+
+    def check_cards(self, recs: list[Rec]) -> None:
+        """Card ids are unique, and there is one overview card at most."""
         seen: set[str] = set()
-        cards: list[Card] = []
         overview: Rec | None = None
         for rec in recs:
             card_id = rec["id"]
@@ -245,19 +257,18 @@ class _Builder:
                     first = overview.mark_of("kind")[0]
                     message = f"a second overview card (the first is at line {first}); one only"
                     self.problem(rec, "kind", message)
-            cards.append(
-                Card(
-                    id=card_id,
-                    kind=CardKind(rec.get("kind", "sector")),
-                    title=rec["title"],
-                    icon=rec.get("icon"),
-                    summary=rec["summary"],
-                    points=tuple(self.point(p) for p in rec.get("points", ())),
-                    notes=tuple(n for n in map(self.note, rec.get("notes", ())) if n),
-                    quote=self.quotation(rec.get("quote")),
-                )
-            )
-        return tuple(cards)
+
+    def card(self, rec: Rec) -> Card:
+        return Card(
+            id=rec["id"],
+            kind=CardKind(rec.get("kind", "sector")),
+            title=rec["title"],
+            icon=rec.get("icon"),
+            summary=rec["summary"],
+            points=tuple(self.point(p) for p in rec.get("points", ())),
+            notes=tuple(n for n in map(self.note, rec.get("notes", ())) if n),
+            quote=self.quotation(rec.get("quote")),
+        )
 
     def point(self, rec: Rec) -> Point:
         evidence = self.evidence(rec.get("evidence", ()))

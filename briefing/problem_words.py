@@ -32,7 +32,7 @@ _STEP = re.compile(r"([A-Za-z_]+)(?:\[(\d+)\])?")
 _SOURCE_NOT_FOUND = re.compile(r"^not found in source '([^']*)'$")
 _KEEP = frozenset("\u200d")  # the zero-width joiner that holds emoji together
 
-_FIELDS = {
+FIELD_NAMES = {
     "title": "title",
     "short_title": "short title",
     "summary": "bottom line",
@@ -70,7 +70,7 @@ _FIELDS = {
     "co_chairs": "co-chairs",
     "sources": "sources",
 }
-_LISTS = {
+ITEM_NAMES = {
     "sectors": "card",
     "points": "point",
     "evidence": "quote",
@@ -210,12 +210,12 @@ def _where(path: str, document: Any) -> list[str]:
                 names[-1] = _quote_name(names[-1], node)
             elif names[-1] == "quotation" or names[-1].startswith("quotation by"):
                 names.append("quote")
-        elif key in _RECORDS and not (last and key in _FIELDS):
+        elif key in _RECORDS and not (last and key in FIELD_NAMES):
             names.append(_RECORDS[key] if key != "quote" else _quotation_name(node))
         elif at == 0 and key == "format":
             names.append("the format line")
         else:
-            names.append(_FIELDS.get(key, clean(key.replace("_", " "), 30)))
+            names.append(FIELD_NAMES.get(key, clean(key.replace("_", " "), 30)))
     names = [n for n in names if n]
     if names and not (
         steps[0][0] == "sectors" and _text(_get(document, "sectors", steps[0][1]), "title")
@@ -226,7 +226,7 @@ def _where(path: str, document: Any) -> list[str]:
 
 def _item_name(key: str, index: int, node: Any, count: int) -> str:
     """'Overview', "point 4 'Areas covered'", "2nd quote '…for vaccines'", …"""
-    noun = _LISTS.get(key, clean(key.replace("_", " "), 30))
+    noun = ITEM_NAMES.get(key, clean(key.replace("_", " "), 30))
     number = index + 1
     if key == "sectors":
         title = _text(node, "title")

@@ -158,8 +158,11 @@ class _CountingLoader(yaml.CSafeLoader):
 class Walker:
     """Walks a node tree against the format tables, collecting every problem."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, keep_all: bool = False) -> None:
         self.name = name
+        self.keep_all = keep_all
+        """Keep a list's items that are not records as empty records (for drafts), so that
+        the items keep their places."""
         self.problems: list[Problem] = []
         self.omitted = 0
         self._seen: set[int] = set()
@@ -271,6 +274,11 @@ class Walker:
         if len(node.value) < kind.min_items:
             self.problem(_mark(node), path, f"needs at least {kind.min_items} item(s)")
         items = [self.value(item, kind.item, f"{path}[{i}]") for i, item in enumerate(node.value)]
+        if self.keep_all:
+            return [
+                Rec(f"{path}[{i}]", node.value[i]) if item is None else item
+                for i, item in enumerate(items)
+            ]
         return [item for item in items if item is not None]
 
     def _fresh(self, node: yaml.Node, path: str) -> bool:

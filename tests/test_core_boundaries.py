@@ -25,7 +25,7 @@ sys.meta_path.insert(0, BlockQt())
 def test_core_imports_and_loads_without_qt() -> None:
     code = BLOCK_QT + (
         "import briefing.cli, briefing.loader, briefing.model\n"
-        "import briefing.search\n"
+        "import briefing.search, briefing.document, briefing.edit, briefing.yaml_save\n"
         "from briefing.paths import bundled_dialogue\n"
         "d = briefing.loader.load_dialogue(bundled_dialogue())\n"
         "import briefing.pdf\n"
@@ -39,13 +39,13 @@ def test_core_imports_and_loads_without_qt() -> None:
     assert result.stdout == "8\n"
 
 
-def test_validate_does_not_import_reportlab_or_qt() -> None:
+def test_validate_does_not_import_reportlab_ruamel_or_qt() -> None:
     code = (
         "import sys\n"
         "from briefing.cli import main\n"
         "from briefing.paths import bundled_dialogue\n"
         "assert main(['validate', str(bundled_dialogue())]) == 0\n"
-        "heavy = [m for m in sys.modules if m.split('.')[0] in ('reportlab', 'PySide6')]\n"
+        "heavy = [m for m in sys.modules if m.split('.')[0] in ('reportlab', 'PySide6', 'ruamel')]\n"
         "print(heavy)\n"
     )
     result = subprocess.run(

@@ -1,4 +1,5 @@
-"""Start-up: the whole window built on its dialogue without ReportLab or QtPdf; the About box."""
+"""Start-up: the whole window built on its dialogue without ReportLab, QtPdf or ruamel.yaml
+(needed to save only); the About box."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from briefing.gui.main_window import MainWindow
 from tests.gui.conftest import DialogCalls
 
 # Builds the app as `briefing` does, shows it, and once the event loop runs reports what was
-# imported (nothing PDF-related should be), the style, the card on screen and whether the
+# imported (nothing PDF-related or for saving should be), the style, the card on screen and whether the
 # side panels are there; then closes the window as a user would.
 PROBE = """
 import sys
@@ -23,7 +24,7 @@ app, window = build_app(sys.argv[1:])
 window.show()
 
 def report():
-    late = sorted({m.split('.')[0] for m in sys.modules if m.startswith(('reportlab', 'PySide6.QtPdf'))})
+    late = sorted({m.split('.')[0] for m in sys.modules if m.startswith(('reportlab', 'PySide6.QtPdf', 'ruamel'))})
     panels = window.navigator.isVisible() and window.source_panel.isVisible()
     app.setStyleSheet('')  # to read the style under the style sheet's
     print('late', ','.join(late) or '-', app.style().name(), window.card_view.title.text(),
