@@ -9,6 +9,7 @@ process created are ever removed.
 
 from __future__ import annotations
 
+import errno
 import os
 import secrets
 import tempfile
@@ -94,3 +95,26 @@ def _unnamed_file(folder: Path) -> int | None:
         return os.open(folder, flag | os.O_WRONLY, MODE)
     except OSError:
         return None  # the file system may not support it; an unwritable folder fails below
+
+
+def write_new(path: str | os.PathLike[str], data: bytes) -> Path:
+    """Writes `data` to a new file at `path` atomically; raises FileExistsError, never
+    replacing a file that is there, and OSError when the folder cannot be written.
+
+    The complete data is linked under the new name (a link fails if the name is taken);
+    where the file system has no links, it is renamed after a check for the name, which
+    leaves a moment in which another program could create it.
+    """
+    staged = stage(path, data)
+    try:
+        try:
+            os.link(staged.temp, staged.target)
+        except FileExistsError:
+            raise
+        except OSError:  # no hard links here (FAT, some network shares)
+            if os.path.lexists(staged.target):
+                raise FileExistsError(errno.EEXIST, "file exists", str(staged.target)) from None
+            os.replace(staged.temp, staged.target)
+        return staged.target
+    finally:
+        staged.discard()

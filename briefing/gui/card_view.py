@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QContextMenuEvent, QKeyEvent
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.gui.card_parts import NoteBox, PointRow
-from briefing.gui.card_sheet import CardSheet, sheet_key
+from briefing.gui.card_sheet import SHEET_WIDTH, CardSheet, sheet_key
 from briefing.gui.state import Navigation, NavigationState
 from briefing.gui.theme import Colors, Theme
 from briefing.model import Dialogue
 
+MARGIN = 24
+"""Around the card, in the scroll area."""
 KEPT_SHEETS = 12
 """Sheets kept laid out, so that going back and forth between cards only paints."""
 PREPARE_DELAY_MS = 40
@@ -50,9 +52,8 @@ class CardView(QScrollArea):
         self._theme = theme
         self._kept: OrderedDict[str, CardSheet] = OrderedDict()  # by card id, recent last
         self._spare: list[CardSheet] = []
-        self._stops: dict[int, list[QWidget]] = {}  # each sheet's Tab stops, in order
-        page = QWidget()
-        page.setObjectName("cardPage")
+        self._stops: dict[int, list[_Stop]] = {}  # each sheet's Tab stops, in order
+        self.page = _Page()
         self._column = QVBoxLayout()
         self._column.setContentsMargins(0, 0, 0, 0)
         self.sheet = self._new_sheet()
@@ -67,13 +68,13 @@ class CardView(QScrollArea):
         self.open_button.setObjectName("openDialogue")
         self.open_button.clicked.connect(self.open_requested)
         self._column.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer = QHBoxLayout(page)
-        outer.setContentsMargins(24, 24, 24, 24)
+        outer = QHBoxLayout(self.page)
+        outer.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         outer.addStretch(1)
         outer.addLayout(self._column, 100)
         outer.addStretch(1)
         outer.setAlignment(self._column, Qt.AlignmentFlag.AlignTop)
-        self.setWidget(page)
+        self.setWidget(self.page)
         self._prepare_timer = QTimer(self)
         self._prepare_timer.setSingleShot(True)
         self._prepare_timer.setInterval(PREPARE_DELAY_MS)
@@ -82,9 +83,8 @@ class CardView(QScrollArea):
         theme.changed.connect(self._colors_changed)
 
     def _new_sheet(self) -> CardSheet:
-        sheet = CardSheet()
-        sheet.hide()
-        self._column.addWidget(sheet)
+        sheet = CardSheet(self.page)
+        self.page.put_aside(sheet)
         sheet.point_activated.connect(self._navigation.select_point)
         return sheet
 
@@ -167,18 +167,17 @@ class CardView(QScrollArea):
         self.empty.setVisible(card is None)
         self.open_button.setVisible(state.dialogue is None)
         if card is None or state.dialogue is None:
-            self.sheet.hide()
+            self.page.show_sheet(None)
             return
         sheet = self._sheet_for(card.id)
         focus = QApplication.focusWidget()
         had_focus = focus is not None and self.sheet.isAncestorOf(focus)
-        # Showing a widget inside a visible one lays out every ancestor at once, for each
-        # widget shown; with the sheet hidden while its parts change, that happens once.
-        self.sheet.hide()
         if sheet.card_id != card.id or sheet.query != state.query:
             self._fill(sheet, state.card)
+        if sheet is not self.sheet:
+            _set_tab_stops(self._stops.get(id(self.sheet), ()), on=False)
         self.sheet = sheet
-        sheet.show()
+        self.page.show_sheet(sheet)
         self._chain_focus(sheet)
         if had_focus:
             self.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -191,8 +190,9 @@ class CardView(QScrollArea):
         stops = self._stops.get(id(sheet))
         if stops is None:
             stops = self._stops[id(sheet)] = _tab_stops(sheet)
+        _set_tab_stops(stops, on=True)
         before: QWidget = self
-        for stop in stops:
+        for stop, _policy in stops:
             QWidget.setTabOrder(before, stop)
             before = stop
 
@@ -211,12 +211,15 @@ class CardView(QScrollArea):
         return sheet
 
     def _fill(self, sheet: CardSheet, index: int) -> None:
-        self._stops.pop(id(sheet), None)  # its parts change
+        _set_tab_stops(self._stops.pop(id(sheet), ()), on=True)  # its parts change
         state = self._navigation.state
         assert state.dialogue is not None
         card = state.dialogue.cards[index]
         spans = self._navigation.highlights(index)
         sheet.show_card(state.dialogue, card, spans, self._theme.colors, state.query)
+        if sheet is not self.sheet:  # laid out aside: out of the Tab chain until shown
+            stops = self._stops[id(sheet)] = _tab_stops(sheet)
+            _set_tab_stops(stops, on=False)
 
     def _prepare_neighbours(self) -> None:
         """Lays out the next and previous cards while the user reads this one."""
@@ -258,17 +261,81 @@ class CardView(QScrollArea):
         return self.sheet.note_boxes()
 
 
-def _tab_stops(sheet: CardSheet) -> list[QWidget]:
-    """The parts of a sheet that Tab stops at, in the order they were made (top to bottom)."""
-    stops: list[QWidget] = []
+_Stop = tuple[QWidget, Qt.FocusPolicy]
+
+
+def _tab_stops(sheet: CardSheet) -> list[_Stop]:
+    """The parts of a sheet that Tab stops at, in the order they were made (top to bottom),
+    each with its focus policy."""
+    stops: list[_Stop] = []
 
     def visit(parent: QWidget) -> None:
         for child in parent.findChildren(
             QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
         ):
             if child.focusPolicy() & Qt.FocusPolicy.TabFocus and child.isVisibleTo(sheet):
-                stops.append(child)
+                stops.append((child, child.focusPolicy()))
             visit(child)
 
     visit(sheet)
     return stops
+
+
+def _set_tab_stops(stops: list[_Stop] | tuple[()], on: bool) -> None:
+    """Lets Tab stop at a sheet's parts, or not while the sheet is put aside."""
+    for stop, policy in stops:
+        wanted = policy if on else Qt.FocusPolicy.NoFocus
+        if stop.focusPolicy() != wanted:
+            stop.setFocusPolicy(wanted)
+
+
+class _Page(QWidget):
+    """The scroll area's page: the current sheet, centred with a margin, and as tall as it.
+
+    Kept sheets stay shown but are put aside, outside the page, rather than hidden: showing a
+    hidden sheet makes Qt show, lay out and polish each of its parts again (most of the time a
+    card switch took), while moving one only paints it.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("cardPage")
+        self.sheet: CardSheet | None = None
+
+    def put_aside(self, sheet: CardSheet) -> None:
+        sheet.move(-10 * SHEET_WIDTH, 0)
+        sheet.show()  # made after the page was shown, it would otherwise stay hidden
+
+    def show_sheet(self, sheet: CardSheet | None) -> None:
+        """Shows `sheet`, or no card at all (hiding the last one, rare enough to afford)."""
+        if self.sheet is not None and sheet is None:
+            self.sheet.hide()
+        elif self.sheet is not None and sheet is not self.sheet:
+            self.put_aside(self.sheet)
+        if sheet is not None and sheet.isHidden():
+            sheet.show()
+        self.sheet = sheet
+        self._place()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # the sheet's parts changed size
+            self._place()
+        return super().event(event)
+
+    def _sheet_width(self, width: int) -> int:
+        return max(0, min(SHEET_WIDTH, width - 2 * MARGIN))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place()
+
+    def _place(self) -> None:
+        """Centres the sheet at the page's width; the page grows to the sheet's height, and
+        the scroll area scrolls it."""
+        if self.sheet is None:
+            self.setMinimumHeight(0)
+            return
+        width = self._sheet_width(self.width())
+        height = self.sheet.heightForWidth(width)
+        self.sheet.setGeometry((self.width() - width) // 2, MARGIN, width, height)
+        self.setMinimumHeight(height + 2 * MARGIN)

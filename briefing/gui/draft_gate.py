@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from briefing.model import CardKind
+from briefing.problem_words import card_number
 
 if TYPE_CHECKING:
     from briefing.document import Document
@@ -33,10 +34,18 @@ def card_reason(document: Document, index: int) -> str:
 
 
 def draft_cards(document: Document) -> list[int]:
-    """The indexes of the cards that are not ready to print."""
-    if document.dialogue is None:
+    """The indexes of the cards that are not ready to print: those with a problem of their
+    own, or every card when the dialogue around them has one (as `card_problems` says)."""
+    if document.dialogue is None or not document.problems:
         return []
-    return [i for i in range(len(document.dialogue.cards)) if document.card_problems(i)]
+    count = len(document.dialogue.cards)
+    found: set[int] = set()
+    for problem in document.problems:
+        number = card_number(problem)
+        if number is None:
+            return list(range(count))
+        found.add(number)
+    return sorted(i for i in found if i < count)
 
 
 def all_cards_reason(document: Document, drafts: list[int]) -> str:

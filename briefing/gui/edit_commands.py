@@ -5,7 +5,7 @@ unsaved edits left by a crash."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 from briefing.gui.draft_gate import OUTPUT_COMMANDS, blocked_commands
 from briefing.gui.recovery import (
     Autosave,
+    KeyPath,
     Recovered,
     RecoveryBar,
     all_recoveries,
@@ -32,6 +33,8 @@ RESTORE_LABEL = "Restore unsaved edits"
 
 
 class EditCommands(QObject):
+    """The authoring commands of the window, and the state of the actions they depend on."""
+
     notice = Signal(str)
 
     def __init__(
@@ -66,6 +69,7 @@ class EditCommands(QObject):
         session.editing_changed.connect(actions["editMode"].setChecked)
         session.changed.connect(self._document_changed)
         files.opened.connect(self._opened)
+        self._document_changed(session.document)
 
     def _name(self, name: str, verb: str, text: str) -> None:
         self._actions[name].setText(f"{verb} {text.replace('&', '&&')}" if text else verb)
@@ -88,7 +92,7 @@ class EditCommands(QObject):
             return
         folder = self._files.path.parent if self._files.path else None
         path = authoring_dialogs.ask_new_dialogue(self._window, folder)
-        if path is not None and self._files.open_path(path):
+        if path is not None and self._files.open_path(path, asked=True):
             self._session.set_editing(True)
 
     def add_source(self) -> None:
@@ -98,12 +102,11 @@ class EditCommands(QObject):
         document = self._session.document
         if document is None:
             return
-        entry = authoring_dialogs.ask_add_source(
-            self._window,
-            document.path.parent,
-            document.data,
-        )
-        if entry is not None and self._session.apply(add_source(document, entry)):
+        entry = authoring_dialogs.ask_add_source(self._window, document.path.parent, document.data)
+        if entry is None:
+            return
+        fields: dict[str, object] = dict(entry)
+        if self._session.apply(add_source(document, fields)):
             self.notice.emit(f"Added the source \u201c{entry.get('title', '')}\u201d")
 
     # -- drafts ----------------------------------------------------------------------------
@@ -146,20 +149,38 @@ class EditCommands(QObject):
     def restore(self, found: Recovered) -> None:
         """Brings back the recovered edits over the file as it is on disk, as one undoable
         step (the file itself is not touched until saved)."""
-        from briefing.edit import set_field
-
         same = self._files.path is not None and self._files.path.resolve() == found.path
         if not same and not self._files.open_path(found.path):
             return
         document = self._session.document
-        if document is None:
+        if document is None:  # the file cannot be read: the edits wait until it can
+            self.notice.emit(f"Cannot restore: {found.path.name} cannot be read as it is")
+            self.recovery_bar.offer(found, is_open=True)
             return
-        changes = differences(document.data, found.data)
         with self._session.steps(RESTORE_LABEL):
-            for path, value in changes:
-                current = self._session.document
-                assert current is not None
-                self._session.apply(set_field(current, path, value))
+            changes = differences(document.data, found.data)
+            missed = [p for p, v in changes if not self._set(p, v, found.data)]
         self._autosave.save_now()
         self.recovery_bar.hide()
-        self.notice.emit(f"Restored the unsaved edits to {found.path.name}")
+        name = found.path.name
+        if missed:
+            self.notice.emit(f"Restored the unsaved edits to {name}, except {len(missed)} part(s)")
+        else:
+            self.notice.emit(f"Restored the unsaved edits to {name}")
+
+    def _set(self, path: KeyPath, value: object, recovered: Any) -> bool:
+        """Sets one recovered value; a key the format does not know is set with its whole
+        top-level part instead. False when neither can be set."""
+        from briefing.edit import EditError, set_field
+
+        top = recovered.get(path[0]) if path and isinstance(recovered, dict) else None
+        for at, what in ((path, value), (path[:1], top)):
+            current = self._session.document
+            if current is None or not at:
+                return False
+            try:
+                change = set_field(current, at, what)
+            except EditError:
+                continue
+            return self._session.apply(change)
+        return False

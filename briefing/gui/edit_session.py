@@ -8,9 +8,9 @@ hand it to `apply`; `changed` then brings the new `Document` to everyone. Edits 
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Hashable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,10 +21,17 @@ if TYPE_CHECKING:
     from briefing.document import Document
     from briefing.edit import Change
 
-log = logging.getLogger(__name__)
-
 MERGING_ID = 1
 """QUndoCommand.id of the commands that may merge (those with a `merge_key`)."""
+
+
+def joined_change(first: Change, then: Change) -> Change | None:
+    """`first` followed by `then` as one change, when both replace the same part of the
+    data (typing in one field); None otherwise. Reads the core's `Change.path`, `before`
+    and `after`: the one place the GUI looks inside a change."""
+    if first.path != then.path or (then.before is not first.after and then.before != first.after):
+        return None
+    return replace(then, before=first.before)
 
 
 class ChangeCommand(QUndoCommand):
@@ -57,7 +64,10 @@ class ChangeCommand(QUndoCommand):
         still goes back to before the first keystroke."""
         if not isinstance(other, ChangeCommand) or other.merge_key != self.merge_key:
             return False
-        self._change = other._change
+        joined = joined_change(self._change, other._change)
+        if joined is None:
+            return False
+        self._change, self._inverse = joined, joined.inverse()
         return True
 
     def redo(self) -> None:
@@ -94,7 +104,10 @@ class EditSession(QObject):
         self._document: Document | None = None
         self._editing = False
         self._stack = QUndoStack(self)
-        self._stack.cleanChanged.connect(lambda clean: self.modified_changed.emit(not clean))
+        self._stack.cleanChanged.connect(self._clean_changed)
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.modified_changed.emit(not clean)
 
     @property
     def document(self) -> Document | None:
@@ -148,7 +161,8 @@ class EditSession(QObject):
         self._stack.redo()
 
     def _run(self, change: Change) -> tuple[Document, Change] | None:
-        from briefing.edit import EditError, apply
+        from briefing.document import apply
+        from briefing.edit import EditError
 
         assert self._document is not None
         try:
@@ -157,26 +171,21 @@ class EditSession(QObject):
             self.failed.emit(f"{change.label}: {error}")
             return None
 
-    def _show(self, document: Document) -> None:
+    def _show(self, document: Document | None) -> None:
         self._document = document
         self.changed.emit(document)
 
     # -- the document as a whole -----------------------------------------------------------
 
-    def open(self, document: Document | None, *, modified: bool = False) -> None:
-        """Starts on `document` as read from its file: no history, nothing unsaved.
-
-        `modified` says the document differs from its file (restored unsaved edits).
-        """
+    def open(self, document: Document | None) -> None:
+        """Starts on `document` as read from its file: no history, nothing unsaved."""
         self._stack.clear()  # clean again; emits modified_changed if it was not
-        self._show_document(document)
-        if modified and document is not None:
-            self._stack.resetClean()
+        self._show(document)
 
     def refresh(self, document: Document) -> None:
         """Shows `document`, the same content as the current one checked again (a source
         file changed); the history and the unsaved state stay."""
-        self._show_document(document)
+        self._show(document)
 
     def save(self, path: Path | None = None) -> Document:
         """Writes the document to its file (or to `path`, which it then belongs to);
@@ -189,7 +198,3 @@ class EditSession(QObject):
         self._stack.setClean()
         self.changed.emit(saved)
         return saved
-
-    def _show_document(self, document: Document | None) -> None:
-        self._document = document
-        self.changed.emit(document)

@@ -26,6 +26,21 @@ if TYPE_CHECKING:
     from briefing.gui.state import Navigation
 
 
+LARGE_DOCUMENT_CARDS = 500
+"""From this many cards, an opened document is kept out of the cyclic garbage collector's way."""
+
+
+def settle(document: Document) -> None:
+    """A large document is a great many small objects that live as long as it is open, and
+    each of the collector's passes over them took most of a second on 2,000 cards (the first
+    edit after opening stalled). They are moved out of its way (gc.freeze); they are still
+    freed, by reference counting, when the document is closed."""
+    if document.dialogue is not None and len(document.dialogue.cards) >= LARGE_DOCUMENT_CARDS:
+        import gc
+
+        gc.freeze()
+
+
 class FileCommands(QObject):
     """Which file is open, and the commands that change it."""
 
@@ -35,6 +50,8 @@ class FileCommands(QObject):
     """The problems of the file on disk changed (see `problems`)."""
     opened = Signal(object)
     """A file (Path) was opened (not reloaded) as a document."""
+    read = Signal()
+    """The document on screen was read (opened, reloaded) or written: not an edit."""
 
     def __init__(
         self,
@@ -87,7 +104,13 @@ class FileCommands(QObject):
             self.open_path(path)
 
     def open_path(
-        self, path: Path, card_id: str | None = None, *, first: bool = False, remember: bool = True
+        self,
+        path: Path,
+        card_id: str | None = None,
+        *,
+        first: bool = False,
+        remember: bool = True,
+        asked: bool = False,
     ) -> bool:
         """Opens `path` as a document (drafts too) and shows it; unsaved edits of the open
         file are asked about first. A file that cannot be read keeps what is on screen.
@@ -95,11 +118,11 @@ class FileCommands(QObject):
         When nothing is open yet (or at start-up, `first`), the unreadable file becomes the
         open file: its problems are listed and it is watched, so fixing it opens it.
         Otherwise a dialog lists the problems and the open file stays. `remember` adds the
-        file to the recent files.
+        file to the recent files; `asked`: the caller already asked about unsaved edits.
         """
         from briefing.document import open_document
 
-        if not self.may_discard():
+        if not asked and not self.may_discard():
             return False
         try:
             document = open_document(path)
@@ -127,9 +150,11 @@ class FileCommands(QObject):
         self._set_problems(())
         self._card_wanted, self._opening = card_id, True
         self.session.open(document)
+        settle(document)
         if remember:
             self._fill_recent(self._settings.add_recent(path))
         self.opened.emit(path)
+        self.read.emit()
         return True
 
     def reload(self, *, discard: bool = False) -> None:
@@ -149,18 +174,21 @@ class FileCommands(QObject):
         self.stamp = file_stamp(self.path)
         self._set_problems(())
         self.session.open(document)
+        settle(document)
+        self.read.emit()
         self.notice.emit(f"Reloaded {self.path.name}")
 
     def reverify(self) -> None:
-        """A source file changed: the quotes are checked again against it, keeping any
-        unsaved edits."""
+        """A source file changed: the quotes are checked again against it, keeping the
+        edits and their history."""
         document = self.session.document
-        if document is None or not self.session.modified:
+        if document is None:
             self.reload()
             return
-        from briefing.document import recheck_sources
+        from briefing.document import reload_sources
 
-        self.session.refresh(recheck_sources(document))
+        self.session.refresh(reload_sources(document))
+        settle(document)
         self.notice.emit("A source changed on disk: its quotes were checked again")
 
     def keep_mine(self) -> None:
@@ -173,11 +201,13 @@ class FileCommands(QObject):
         """Whether the file is no longer what the document last read or wrote."""
         return self.path is not None and file_stamp(self.path) != self.stamp
 
-    def saved(self, document: Document) -> None:
-        """The session wrote `document` to its file: that is now the file on disk."""
-        moved = document.path != self.path
+    def saved(self, document: Document, moved: bool = False) -> None:
+        """The session wrote `document` to its file (`moved`: to a new one, Save As): that
+        is now the file on disk."""
         self.path = document.path
         self.stamp = file_stamp(document.path)
+        settle(document)
+        self.read.emit()
         self.conflict.hide()
         self._set_problems(())
         if moved:
@@ -197,6 +227,8 @@ class FileCommands(QObject):
 
     def _show(self, document: Document | None) -> None:
         """Shows the session's document, on the wanted card or the same one as before."""
+        if document is not None:
+            self.path = document.path  # Save As moves it
         card, self._card_wanted = self._card_wanted, None
         opening, self._opening = self._opening, False
         dialogue = document.dialogue if document else None

@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from briefing.gui.edit_actions import EditActions
     from briefing.gui.edit_panel import EditPanel
     from briefing.gui.preview import PreviewPane
+    from briefing.problems import Problem
 
 PROBLEMS_TAB = 2
 NOTICE_MS = 8000
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self.saving = SaveCommands(self, self.files, self.edit_session, self.autosave)
         self.pdf = PdfCommands(self, self.navigation, self.files, settings)
         self._preview: PreviewPane | None = None
+        self._listed: tuple[Problem, ...] = ()  # the open document's problems, as listed
 
         self.navigator_panel = NavigatorPanel(self.navigation, theme)
         self.navigator = self.navigator_panel.navigator
@@ -98,6 +100,9 @@ class MainWindow(QMainWindow):
         self.banner.show_problems.connect(lambda: self.show_side(PROBLEMS_TAB))
         self.banner.reload.connect(self.files.reload)
         self.files.problems_changed.connect(self._problems_changed)
+        # The search index of a large file takes a moment: built when the window is idle
+        # after a file is read, not on the first keystroke (after an edit, on the next search).
+        self.files.read.connect(lambda: QTimer.singleShot(0, self.navigation.prepare_search))
         self.edit_session.changed.connect(self._document_changed)
         self.edit_session.modified_changed.connect(self.setWindowModified)
         middle = QWidget()
@@ -132,6 +137,7 @@ class MainWindow(QMainWindow):
             self, self.menuBar(), self.navigator
         )
         self.menus["&File"].insertMenu(self.actions_by_name["reloadFile"], self.files.recent_menu)
+        self.menus["&File"].setToolTipsVisible(True)  # why a draft's export is greyed out
         self.edits = EditCommands(
             self,
             self.actions_by_name,
@@ -258,8 +264,11 @@ class MainWindow(QMainWindow):
         self._wanted = (card_list or self._wanted[0], side or self._wanted[1])
 
     def _document_changed(self, document: Document | None) -> None:
-        if not self.files.problems:
-            self._problems_changed()
+        problems = document.problems if document is not None else ()
+        if problems != self._listed and not self.files.problems:
+            self._problems_changed()  # which also updates the title, status and commands
+        else:
+            self._state_changed(self.navigation.state, self.navigation.state)
 
     def _problems_changed(self) -> None:
         """The file on disk gained or lost problems, or the open document (a draft) did:
@@ -269,10 +278,11 @@ class MainWindow(QMainWindow):
         showing_old = self.navigation.state.dialogue is not None
         self.banner.set_problems(name, len(problems) + omitted, showing_old)
         document = self.edit_session.document
+        self._listed = ()
         if problems or document is None:
             self.problems_panel.set_problems(problems, describe_problems(problems), omitted)
         else:
-            problems = document.problems
+            problems = self._listed = document.problems
             described = [describe_problem(p, document.data) for p in problems]
             self.problems_panel.set_problems(problems, described, in_file=False)
         count = len(problems) + omitted
@@ -295,21 +305,11 @@ class MainWindow(QMainWindow):
     # -- reacting to the navigation --------------------------------------------------------
 
     def _state_changed(self, new: NavigationState, old: NavigationState) -> None:
-        if new.dialogue is not old.dialogue and new.dialogue is not None:
-            # The search index of a large file takes a moment: built when the window is
-            # idle, not on the first keystroke.
-            QTimer.singleShot(0, self.navigation.prepare_search)
         self.setWindowTitle(window_title(new, self.files.path.name if self.files.path else ""))
-        draft = self.edits.update_outputs(new)
         document = self.edit_session.document
-        self.status.setText(
-            status_text(
-                new,
-                len(self.files.problems) + self.files.omitted,
-                draft,
-                len(document.problems) if document is not None else 0,
-            )
-        )
+        on_disk = len(self.files.problems) + self.files.omitted
+        drafts = len(document.problems) if document is not None else 0
+        self.status.setText(status_text(new, on_disk, self.edits.update_outputs(new), drafts))
         self._update_checks()
 
     def _update_checks(self) -> None:

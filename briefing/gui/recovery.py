@@ -2,16 +2,17 @@
 the app's data folder (`recovery/`), removed once the edits are saved or discarded. After a
 crash the next start finds it and offers, in a bar, to restore the edits.
 
-A recovery file is JSON: the original file's path, when it was written, the edited data
-and the YAML text that saving would have written (for a person to read). Restoring applies
-the differences from the file on disk as one undoable edit.
+A recovery file is JSON: the original file's path, when it was written, and the edited
+data (not the YAML text: rendering it takes seconds on a very large file, and the autosave
+must not stall typing). Restoring applies the differences from the file on disk as one
+undoable edit.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
+import zlib
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -19,8 +20,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
-
-from briefing.atomic import write_atomic
 
 if TYPE_CHECKING:
     from briefing.gui.edit_session import EditSession
@@ -43,18 +42,20 @@ def recovery_folder() -> Path:
 
 @dataclass(frozen=True, slots=True)
 class Recovered:
-    """Unsaved edits found on disk: for which file, written when, and the text."""
+    """Unsaved edits found on disk: for which file, written when, and the edited data."""
 
     path: Path
     saved: datetime
     data: Any
-    text: str
     file: Path
     """The recovery file itself."""
 
 
 def _key(path: Path) -> str:
-    return hashlib.sha256(str(path.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:20]
+    """A name for the path's recovery file. Two checksums, not a cryptographic hash (that
+    would load OpenSSL at start); the file holds the path, which is checked on reading."""
+    name = str(path.resolve()).encode("utf-8", "surrogatepass")
+    return f"{zlib.crc32(name):08x}{zlib.adler32(name):08x}"
 
 
 def recovery_file(path: Path) -> Path:
@@ -62,9 +63,10 @@ def recovery_file(path: Path) -> Path:
     return recovery_folder() / f"{_key(path)}.json"
 
 
-def write_recovery(path: Path, data: Any, text: str) -> Path:
-    """Keeps `data` and its YAML `text`, the edited content of `path`, in its recovery
-    file (atomically)."""
+def write_recovery(path: Path, data: Any) -> Path:
+    """Keeps `data`, the edited content of `path`, in its recovery file (atomically)."""
+    from briefing.atomic import write_atomic
+
     target = recovery_file(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     record = {
@@ -72,7 +74,6 @@ def write_recovery(path: Path, data: Any, text: str) -> Path:
         "path": str(path.resolve()),
         "saved": datetime.now().astimezone().isoformat(timespec="seconds"),
         "data": data,
-        "text": text,
     }
     return write_atomic(target, json.dumps(record, ensure_ascii=False).encode("utf-8"))
 
@@ -85,11 +86,12 @@ def read_recovery(file: Path) -> Recovered | None:
         record = json.loads(file.read_text(encoding="utf-8"))
         if not isinstance(record, dict) or record.get("format") != FORMAT:
             raise ValueError("not a recovery file")
-        path, saved, text = record["path"], record["saved"], record["text"]
-        if not all(isinstance(v, str) for v in (path, saved, text)):
+        path, saved = record["path"], record["saved"]
+        if not all(isinstance(v, str) for v in (path, saved)) or not isinstance(
+            record["data"], dict
+        ):
             raise ValueError("wrong types")
-        data = record["data"]
-        return Recovered(Path(path), datetime.fromisoformat(saved), data, text, file)
+        return Recovered(Path(path), datetime.fromisoformat(saved), record["data"], file)
     except (OSError, ValueError, KeyError) as error:
         log.warning("recovery file %s is unusable: %s", file, error)
         return None
@@ -98,7 +100,8 @@ def read_recovery(file: Path) -> Recovered | None:
 def find_recovery(path: Path) -> Recovered | None:
     """The unsaved edits of `path` left by an earlier run, if any."""
     file = recovery_file(path)
-    return read_recovery(file) if file.is_file() else None
+    found = read_recovery(file) if file.is_file() else None
+    return found if found is not None and found.path == path.resolve() else None
 
 
 def all_recoveries() -> list[Recovered]:
@@ -152,6 +155,7 @@ class Autosave(QObject):
         super().__init__(parent)
         self._session = session
         self._written: object = None  # the document last written, to skip unchanged ones
+        self._kept: set[Path] = set()  # the files whose recovery this run wrote
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.save_now)
@@ -163,21 +167,22 @@ class Autosave(QObject):
         document = self._session.document
         if document is None or not self._session.modified or document is self._written:
             return
-        from briefing.document import document_text
-
         try:
-            write_recovery(document.path, document.data, document_text(document))
-        except (OSError, ValueError) as error:
+            write_recovery(document.path, document.data)
+        except (OSError, TypeError, ValueError) as error:
             self.notice.emit(f"Cannot keep a recovery copy of the edits: {error}")
             return
         self._written = document
+        self._kept.add(document.path)
 
     def forget(self) -> None:
-        """The edits were saved or discarded: the recovery file goes."""
-        document = self._session.document
+        """The edits were saved or discarded: the recovery files this run wrote go (also
+        the one under the file's old name, after Save As). One left by an earlier run
+        stays until the bar offering it is answered."""
         self._written = None
-        if document is not None:
-            remove_recovery(document.path)
+        for path in self._kept:
+            remove_recovery(path)
+        self._kept = set()
 
     def _modified_changed(self, modified: bool) -> None:
         if not modified:

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 
 class SaveCommands(QObject):
+    """Writes the session's document; asks before unsaved edits would be lost."""
+
     notice = Signal(str)
 
     def __init__(
@@ -62,14 +64,23 @@ class SaveCommands(QObject):
         return True
 
     def _write(self, path: Path | None) -> bool:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QApplication
+
         from briefing.document import SaveError
 
+        failure = ""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a large file takes a while
         try:
             saved = self._session.save(path)
         except SaveError as error:
-            dialogs.show_error(self._window, "Cannot save", str(error))
+            saved, failure = None, str(error)
+        finally:
+            QApplication.restoreOverrideCursor()
+        if saved is None:
+            dialogs.show_error(self._window, "Cannot save", failure)
             return False
-        self._files.saved(saved)
+        self._files.saved(saved, moved=path is not None)
         self.notice.emit(f"Saved {saved.path.name}")
         return True
 

@@ -43,7 +43,7 @@ def status_text(
     elif draft:
         checked = draft
     elif open_problems:
-        checked = f"draft: the dialogue has {count_text(open_problems)}"
+        checked = f"ready to print; other cards have {count_text(open_problems)}"
     else:
         checked = f"all {dialogue.quote_count} quotes verified"
     named = where if card.title == where else f"{where}: {card.title}"

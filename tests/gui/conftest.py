@@ -12,7 +12,7 @@ from PySide6.QtCore import QSettings, QUrl
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 
-from briefing.gui import desktop, dialogs
+from briefing.gui import desktop, dialogs, recovery
 from briefing.gui.app import prepare_application
 from briefing.gui.main_window import MainWindow
 from briefing.gui.settings import AppSettings
@@ -51,6 +51,12 @@ class DialogCalls:
     folder: Path | None = None
     open_path: Path | None = None
     print_accepted: bool = True
+    dialogue_path: Path | None = None
+    """The answer to Save As."""
+    unsaved: str = "discard"
+    """The answer to 'Save the changes?' (save, discard or cancel)."""
+    unsaved_asked: list[str] = field(default_factory=list)
+    """The file names 'Save the changes?' was asked about."""
 
 
 @pytest.fixture(autouse=True)
@@ -73,7 +79,22 @@ def dialog_calls(monkeypatch: pytest.MonkeyPatch) -> DialogCalls:
     )
     monkeypatch.setattr(dialogs, "show_error", lambda _p, t, m: calls.errors.append((t, m)))
     monkeypatch.setattr(dialogs, "show_about", lambda _p, _t, text: calls.about.append(text))
+    monkeypatch.setattr(dialogs, "ask_dialogue_path", lambda *_: calls.dialogue_path)
+
+    def ask_unsaved(_parent: object, name: str) -> str:
+        calls.unsaved_asked.append(name)
+        return calls.unsaved
+
+    monkeypatch.setattr(dialogs, "ask_unsaved", ask_unsaved)
     return calls
+
+
+@pytest.fixture(autouse=True)
+def recovery_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Recovery files go to the test's temp folder, never to the user's data folder."""
+    folder = tmp_path / "recovery"
+    monkeypatch.setattr(recovery, "recovery_folder", lambda: folder)
+    return folder
 
 
 MakeWindow = Callable[..., MainWindow]

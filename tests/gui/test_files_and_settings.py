@@ -18,19 +18,32 @@ from tests.conftest import MINIMAL, WriteDialogue
 from tests.gui.conftest import DialogCalls, MakeWindow, current_id
 
 
-def test_an_invalid_file_shows_its_problems_and_keeps_the_cards(
+def test_an_unreadable_file_shows_its_problems_and_keeps_the_cards(
     window: MainWindow, dialog_calls: DialogCalls, write_dialogue: WriteDialogue
 ) -> None:
     window.navigation.go_to(2)
     shown = window.card_view.title.text()
-    bad = write_dialogue(MINIMAL.replace("agreed on Saturday to work", "agreed on Sunday to work"))
+    bad = write_dialogue(MINIMAL.replace("title: Overview", "title: [unclosed"))
     assert window.files.open_path(bad) is False
     (title, problems), *_ = dialog_calls.problems
     assert title == f"Cannot open {bad.name}"
-    assert any(p.startswith(f"{bad}:") and ":" in p.split(":", 2)[2] for p in problems)
-    assert any("sectors[0].points[0].evidence[0].quote" in p for p in problems)
+    assert any(p.startswith(f"{bad}:19:12: YAML syntax") for p in problems)
     assert window.card_view.title.text() == shown
     assert window.files.path is not None and window.files.path.name != bad.name
+
+
+def test_a_file_with_a_quote_not_in_its_source_opens_as_a_draft(
+    window: MainWindow, dialog_calls: DialogCalls, write_dialogue: WriteDialogue
+) -> None:
+    bad = write_dialogue(MINIMAL.replace("agreed on Saturday to work", "agreed on Sunday to work"))
+    assert window.files.open_path(bad) is True
+    assert dialog_calls.problems == []
+    assert window.card_view.title.text() == "Overview"
+    (line,) = window.problems_panel.text().splitlines()
+    assert line.startswith(f"{bad}:") and "sectors[0].points[0].evidence[0].quote" in line
+    assert window.side.tabText(2) == "Problems (1)"
+    assert not window.actions_by_name["exportCard"].isEnabled()
+    assert window.banner.isHidden()
 
 
 def test_file_open_uses_the_dialog_and_remembers_the_file(
@@ -169,7 +182,7 @@ def test_starting_on_a_broken_file_shows_its_problems_then_opens_it_once_fixed(
     write_dialogue: WriteDialogue,
     dialog_calls: DialogCalls,
 ) -> None:
-    path = write_dialogue(MINIMAL.replace("format: briefing/1", "format: briefing/9"))
+    path = write_dialogue(MINIMAL.replace("title: Overview", "title: [unclosed"))
     window = make_window(path)
     assert dialog_calls.problems == []
     assert window.banner.text.text() == f"{path.name} could not be opened: it has 1 problem."
@@ -177,6 +190,7 @@ def test_starting_on_a_broken_file_shows_its_problems_then_opens_it_once_fixed(
     assert window.card_view.empty.isVisible()
     assert window.status.text() == "The file has 1 problem"
     assert not window.actions_by_name["exportCard"].isEnabled()
+    assert not window.actions_by_name["save"].isEnabled(), "nothing to save"
     path.write_text(MINIMAL, "utf-8")
     qtbot.waitUntil(lambda: window.card_view.title.text() == "Overview", timeout=5000)
     assert not window.card_view.empty.isVisible()
@@ -188,7 +202,7 @@ def test_problems_are_listed_in_words_with_the_exact_place_kept(
     path = write_dialogue()
     window = make_window(path)
     path.write_text(MINIMAL.replace("quote: agreed on Saturday to work", "quote: agreed on Sunday"))
-    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: window.problems_panel.list.count() > 0, timeout=5000)
     item = window.problems_panel.list.item(0)
     words, exact = item.text().split("\n")
     assert words.startswith("Overview, point 1") and "not found in" in words
@@ -202,7 +216,7 @@ def test_problems_are_listed_in_words_with_the_exact_place_kept(
 def test_the_empty_window_offers_to_open_a_file(
     make_window: MakeWindow, write_dialogue: WriteDialogue, dialog_calls: DialogCalls
 ) -> None:
-    broken = write_dialogue(MINIMAL.replace("format: briefing/1", "format: nope"), name="b.yaml")
+    broken = write_dialogue(MINIMAL.replace("title: Overview", "title: [unclosed"), name="b.yaml")
     window = make_window(broken)
     button = window.card_view.open_button
     assert button.isVisible() and button.text() == "Open a Dialogue\u2026"

@@ -1,5 +1,6 @@
-"""The app meets every file of the hostile corpus: bad ones show their problems and the
-last good dialogue stays; valid ones open and show their text literally."""
+"""The app meets every file of the hostile corpus: unreadable ones show their problems and the
+open dialogue stays; the others open as drafts listing their problems, and valid ones show
+their text literally."""
 
 from __future__ import annotations
 
@@ -26,20 +27,32 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.parametrize("name", INVALID)
-def test_a_hostile_file_shows_its_problems_and_keeps_the_cards(
+def test_a_hostile_file_shows_its_problems_and_keeps_the_work_safe(
     name: str, corpus: Path, window: MainWindow, dialog_calls: DialogCalls
 ) -> None:
+    """A file that cannot be read as YAML is refused with the CLI's lines and the open file
+    stays; any other opens as a draft that lists every problem the CLI finds."""
     window.navigation.go_to(3)
     shown = window.card_view.title.text()
-    assert window.files.open_path(corpus / name) is False
-    (title, problems), *_ = dialog_calls.problems
-    assert title == f"Cannot open {name}"
     output: list[str] = ANSWERS[name]["output"]  # type: ignore[assignment]
-    # The dialog lists the problems as the CLI prints them, with its "... and N more".
     expected = [line if line.startswith("... and ") else str(corpus / line) for line in output]
-    assert problems == expected
-    assert window.card_view.title.text() == shown
-    assert window.files.path is not None and window.files.path.name == "us-rok-ncet-dialogue.yaml"
+    if not window.files.open_path(corpus / name):
+        (title, problems), *_ = dialog_calls.problems
+        assert title == f"Cannot open {name}"
+        # The dialog lists the problems as the CLI prints them, with its "... and N more".
+        assert problems == expected
+        assert window.card_view.title.text() == shown
+        assert window.files.path is not None
+        assert window.files.path.name == "us-rok-ncet-dialogue.yaml"
+        return
+    assert dialog_calls.problems == []
+    document = window.edit_session.document
+    assert document is not None and document.problems
+    listed = window.problems_panel.text().splitlines()
+    assert listed == [str(p) for p in document.problems]
+    found = [line for line in expected if not line.startswith("... and ")]
+    assert set(found) <= set(listed), "every problem the CLI reports is listed"
+    assert not window.actions_by_name["exportBook"].isEnabled()
 
 
 @pytest.mark.parametrize("name", VALID)

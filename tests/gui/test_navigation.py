@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QListView, QScrollArea, QWidget
 
 from briefing.editorial import with_years
+from briefing.gui.card_sheet import CardSheet
 from briefing.gui.main_window import MainWindow
 from briefing.gui.state import QUOTE
 from briefing.model import CardKind
@@ -241,9 +242,13 @@ def test_help_lists_the_keyboard_shortcuts(
     assert any(keys.startswith("Up / Down") for _what, keys in rows)
 
 
+@pytest.mark.parametrize("visited", [(), (1, 2, 3, 0)], ids=["at-start", "after-other-cards"])
 def test_tab_goes_from_the_list_through_the_card_to_the_side_panel_and_search(
-    qtbot: Any, window: MainWindow
+    qtbot: Any, window: MainWindow, visited: tuple[int, ...]
 ) -> None:
+    for card in visited:  # the cards seen before stay laid out, out of sight, but not in Tab
+        window.navigation.go_to(card)
+        qtbot.waitUntil(lambda: window.card_view.sheet.card_id is not None)
     window.activateWindow()
     window.navigator.setFocus()
     order: list[QWidget] = []
@@ -260,6 +265,11 @@ def test_tab_goes_from_the_list_through_the_card_to_the_side_panel_and_search(
     assert order[2 : 2 + len(rows)] == rows, "then the card's points, top to bottom"
     assert names.index("sourceText") > names.index("cardView") + len(rows)
     assert names[-1] == "searchField", "search comes last, then the list again"
+    sheets = window.card_view.findChildren(CardSheet)
+    assert len(sheets) > (1 if visited else 0)
+    for sheet in sheets:
+        if sheet is not window.card_view.sheet:
+            assert not any(sheet.isAncestorOf(w) for w in order), "no stop on a card not shown"
 
 
 @pytest.mark.parametrize("name", ["sectorNavigator", "cardView", "sourceText"])
