@@ -182,26 +182,25 @@ def test_a_commitment_is_made_in_the_form_from_the_evidence_phrases(
     qtbot: Any, editing: MainWindow
 ) -> None:
     window = editing
-    window.navigation.go_to_id("bio-pharma")
-    card = window.navigation.state.current
-    assert card is not None
-    at = next(i for i, p in enumerate(card.points) if p.commitment is None)
-    window.navigation.select_point(at)
+    window.navigation.go_to_id("overview")
+    window.navigation.select_point(1)  # "Where": no commitment; its quote says "in Seoul"
     form = window.edit_panel.commitment
     assert not form.isChecked()
     form.setChecked(True)
-    path = ("sectors", window.navigation.state.card, "points", at, "commitment")
+    path = ("sectors", 0, "points", 1, "commitment")
     assert value_at(data(window), path) == {"actors": "both", "kind": "agreed", "what": ""}
-    type_into(qtbot, form.what, "Hold a meeting")
-    assert value_at(data(window), (*path, "what")) == "Hold a meeting"
-    phrases = [form.timeframe.itemText(i) for i in range(form.timeframe.count())]
-    evidence = " ".join(e.quote for e in card.points[at].evidence)
-    offered = [p for p in phrases if p]
-    assert offered and all(p.split()[0] in evidence for p in offered)
-    form.timeframe.setCurrentIndex(phrases.index(offered[0]))
-    form.timeframe.activated.emit(form.timeframe.currentIndex())
-    assert value_at(data(window), (*path, "timeframe")) == offered[0]
-    assert window.card_view.point_rows()[at].chips.isVisibleTo(window.card_view.sheet)
+    type_into(qtbot, form.what, "Hold the dialogue")
+    assert value_at(data(window), (*path, "what")) == "Hold the dialogue"
+    offered = [form.place.itemText(i) for i in range(form.place.count())]
+    assert "in Seoul" in offered
+    form.place.setCurrentIndex(offered.index("in Seoul"))
+    form.place.activated.emit(form.place.currentIndex())
+    assert value_at(data(window), (*path, "place")) == "in Seoul"
+    chips = window.card_view.point_rows()[1].chips
+    assert chips.isVisibleTo(window.card_view.sheet)
+    assert chips.accessibleName() == "Commitment: Hold the dialogue"
+    form.setChecked(False)
+    assert value_at(data(window), path) is None
 
 
 def test_points_move_with_the_keys_and_by_dragging_in_the_panel(editing: MainWindow) -> None:
@@ -261,8 +260,9 @@ def test_new_card_move_and_delete_are_undone(editing: MainWindow) -> None:
     assert [c.id for c in shown_dialogue(window).cards] == ids
 
 
-def test_deleting_a_point_and_a_quote_of_it(editing: MainWindow) -> None:
+def test_deleting_a_point_keeps_the_next_one_selected(editing: MainWindow) -> None:
     window = editing
+    window.navigation.go_to_id("overview")
     before = points(window)
     window.navigation.select_point(1)
     window.actions_by_name["deleteSelected"].trigger()
