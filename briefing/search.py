@@ -231,8 +231,8 @@ class SearchIndex:
             # The same with a mark before every word start: a term that starts a word is
             # then found with one substring search (its own marks match the text's).
             marked.append(mark_word_starts(text))
-        self._folded = tuple(folded)
-        self._marked = tuple(marked)
+        self._folded: tuple[str, ...] = tuple(folded)
+        self._marked: tuple[str, ...] = tuple(marked)
         self._last: tuple[tuple[str, ...], tuple[int, ...]] = ((), ())
 
     def matching(self, query: str) -> tuple[int, ...]:

@@ -74,8 +74,9 @@ class EditActions(QObject):
             return True
         # The session showed the edited dialogue on the same card and point: follow the edit.
         cards = after.dialogue.cards
+        wanted = state.card if card is None else card
         if cards:
-            self._navigation.go_to(max(0, min(state.card if card is None else card, len(cards) - 1)))
+            self._navigation.go_to(max(0, min(wanted, len(cards) - 1)))
         self._navigation.select_point(state.point if point == SAME else point)
         return True
 

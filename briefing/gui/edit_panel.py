@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -96,12 +98,12 @@ class EditPanel(QScrollArea):
         navigation.changed.connect(self._state_changed)
         self.set_editing(False)
 
-    def _line(self, name: str, placeholder: str) -> QWidget:
+    def _line(self, name: str, placeholder: str) -> QLineEdit:
         field, binding = line_field(name, placeholder)
         self._bind(binding)
         return field
 
-    def _text(self, name: str, placeholder: str) -> QWidget:
+    def _text(self, name: str, placeholder: str) -> QPlainTextEdit:
         field, binding = text_field(name, placeholder)
         self._bind(binding)
         return field

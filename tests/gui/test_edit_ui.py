@@ -25,9 +25,7 @@ SENTENCE = (
 
 
 @pytest.fixture
-def editing(
-    make_window: MakeWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> MainWindow:
+def editing(make_window: MakeWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
     """A window in Edit Mode on a copy of the bundled dialogue, on the Semiconductors card;
     closing it drops the edits (no question asked)."""
     monkeypatch.setattr(dialogs, "ask_unsaved", lambda *_: "discard")
@@ -81,7 +79,9 @@ def test_a_selected_sentence_becomes_a_point_written_in_the_panel_and_undone(
     assert len(window.card_view.point_rows()) == before + 1
 
     type_into(qtbot, window.edit_panel.lead, "Bio money")
-    type_into(qtbot, window.edit_panel.text, "The two will put at least $10 million into bio research.")
+    type_into(
+        qtbot, window.edit_panel.text, "The two will put at least $10 million into bio research."
+    )
     row = window.card_view.point_rows()[-1]
     assert "Bio money" in row.body.text()
     assert "at least $10 million into bio research" in row.body.text()
