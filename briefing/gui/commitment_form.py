@@ -57,7 +57,7 @@ class CommitmentForm(QGroupBox):
         self.has_amount = QCheckBox("Amount of money")
         self.has_amount.setObjectName("commitmentHasAmount")
         self.has_amount.clicked.connect(self._amount_switched)
-        self.value, value = line_field("amountValue", "10000000")
+        self.value, value = line_field("amountValue", "10000000", live=False)
         self.currency, currency = line_field("amountCurrency", "USD")
         self.qualifier, qualifier = line_field("amountQualifier", "at least (optional)")
         self.stated, stated = combo_field("amountStated", editable=True)
@@ -111,9 +111,6 @@ class CommitmentForm(QGroupBox):
             widget.setEnabled(present)
         self.has_amount.setEnabled(present)
 
-    def bindings(self) -> list[Binding]:
-        return list(self._fields.values())
-
     def _switched(self, on: bool) -> None:
         if self._path:
             self.edited.emit(self._path, dict(NEW_COMMITMENT) if on else None)
@@ -133,4 +130,4 @@ class CommitmentForm(QGroupBox):
         elif key in ("actors", "kind", "what", "currency", "stated"):
             self.edited.emit(path, text)
         else:
-            self.edited.emit(path, text.strip() or None)  # optional: empty removes it
+            self.edited.emit(path, text if text.strip() else None)  # optional: empty removes it

@@ -1,22 +1,20 @@
 """Form fields bound to one key path of the dialogue data: they show its value and report
-what the user typed, once the typing pauses or the field is left (one undo step, not one
-per keystroke). Plain text only: data is never read as markup.
+each change the user types at once, so the card repaints as they write and nothing typed is
+ever left unapplied (a Save or an Undo sees it). The edit session merges what is typed in
+one field in a row into one undo step. Plain text only: data is never read as markup.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QFocusEvent, QKeyEvent
 
 KeyPath = tuple[str | int, ...]
-
-PAUSE_MS = 600
-"""Typing that pauses this long is applied (and the card repainted)."""
 
 
 def value_at(data: Any, path: KeyPath) -> Any:
@@ -52,47 +50,34 @@ class Binding(QObject):
         self._read = read  # () -> str, what the widget shows
         self._write = write  # (str) -> None
         self._shown = ""
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(PAUSE_MS)
-        self._timer.timeout.connect(self.flush)
 
     def show(self, path: KeyPath, value: Any) -> None:
         """Shows `value` (at `path`); leaves the text alone when it already says that, so
         that the cursor of a field being typed in stays where it is."""
-        if path != self.path:
-            self.flush()
         self.path = path
         text = as_text(value)
         self._shown = text
         if self._read() != text:
-            self._timer.stop()
             self._write(text)
 
-    def typed(self) -> None:
-        if self._read() != self._shown:
-            self._timer.start()
-
     def flush(self) -> None:
-        """Reports the text now if it differs from the value shown."""
-        self._timer.stop()
+        """Reports the text if it differs from the value shown (called on every change)."""
         text = self._read()
         if self.path and text != self._shown:
             self._shown = text
             self.edited.emit(self.path, text)
 
-    @property
-    def pending(self) -> bool:
-        return self._timer.isActive()
 
-
-def line_field(name: str, placeholder: str = "") -> tuple[QLineEdit, Binding]:
+def line_field(name: str, placeholder: str = "", live: bool = True) -> tuple[QLineEdit, Binding]:
+    """A one-line field; not `live`, it applies only when left or with Enter (a number,
+    say, that is not one while half typed)."""
     field = QLineEdit()
     field.setObjectName(name)
     field.setAccessibleName(placeholder or name)
     field.setPlaceholderText(placeholder)
     binding = Binding(field, field.text, field.setText)
-    field.textEdited.connect(binding.typed)
+    if live:
+        field.textEdited.connect(binding.flush)
     field.editingFinished.connect(binding.flush)
     return field, binding
 
@@ -127,7 +112,7 @@ def text_field(name: str, placeholder: str = "") -> tuple[QPlainTextEdit, Bindin
     field.setAccessibleName(placeholder or name)
     field.setPlaceholderText(placeholder)
     binding = Binding(field, field.toPlainText, field.setPlainText)
-    field.textChanged.connect(binding.typed)
+    field.textChanged.connect(binding.flush)
     field.left.connect(binding.flush)
     return field, binding
 
@@ -153,7 +138,7 @@ def combo_field(
     if editable:
         line = field.lineEdit()
         assert line is not None
-        line.textEdited.connect(binding.typed)
+        line.textEdited.connect(binding.flush)
         line.editingFinished.connect(binding.flush)
         field.activated.connect(lambda _: binding.flush())
     else:

@@ -1,8 +1,8 @@
 """The Edit side tab: the current card and its selected point as forms, every field applied
 through the edit session (undoable), and the points reordered by drag and drop.
 
-Fields apply when the typing pauses or the field is left (see edit_fields.PAUSE_MS): one
-undo step for a burst of typing, and the card repainted while the user writes.
+Fields apply as the user types (see edit_fields): the card repaints while they write, and
+what is typed in one field in a row is one undo step.
 """
 
 from __future__ import annotations
@@ -215,19 +215,12 @@ class EditPanel(QScrollArea):
         if (new.dialogue, new.card, new.point) != (old.dialogue, old.card, old.point):
             self.refresh()
 
-    def flush(self) -> None:
-        """Applies whatever was typed and not applied yet."""
-        for binding in [*self._bindings, *self.commitment.bindings(), *self.notes.bindings()]:
-            if binding.pending:
-                binding.flush()
-
     def refresh(self) -> None:
         """Shows the session's document at the navigation's card and point."""
         if self._showing:
             return
         self._showing = True
         try:
-            self.flush()
             self._show()
         finally:
             self._showing = False
@@ -313,7 +306,7 @@ class EditPanel(QScrollArea):
 
     def _typed(self, path: KeyPath, text: str) -> None:
         key = path[-1]
-        value = (text.strip() or None) if key in OPTIONAL else text
+        value = (text if text.strip() else None) if key in OPTIONAL else text
         self._edits.set_field(path, value, typed=True)
 
     def _set(self, path: KeyPath, value: object | None) -> None:

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.gui.edit_fields import Binding, KeyPath, line_field, text_field, value_at
+from briefing.gui.edit_fields import KeyPath, line_field, text_field, value_at
 
 NEW_CITATION = {"title": ""}
 NEW_NOTE: dict[str, object] = {"text": "", "cites": [NEW_CITATION]}
@@ -90,7 +90,7 @@ class NoteEditor(QGroupBox):
 
     def _typed(self, path: KeyPath, text: str) -> None:
         optional = path[-1] == "url"
-        self.edited.emit(path, (text.strip() or None) if optional else text)
+        self.edited.emit(path, (text if text.strip() else None) if optional else text)
 
     def _add_cite(self) -> None:
         cites = [*copy.deepcopy(self._cites), dict(NEW_CITATION)]
@@ -136,12 +136,3 @@ class NotesForm(QWidget):
 
     def _add(self) -> None:
         self.edited.emit(self._path, [*copy.deepcopy(self._notes), copy.deepcopy(NEW_NOTE)])
-
-    def bindings(self) -> list[Binding]:
-        """Every field's binding, to apply what is typed before the form changes."""
-        found: list[Binding] = []
-        for editor in self.editors:
-            found.append(editor._text)
-            for row in editor.rows:
-                found += [row.title_binding, row.url_binding]
-        return found

@@ -164,18 +164,24 @@ def test_card_fields_repaint_the_card_and_stay_plain_text(qtbot: Any, editing: M
     )
 
 
-def test_typing_in_one_field_is_one_undo_step(qtbot: Any, editing: MainWindow) -> None:
+def test_typing_repaints_the_card_as_it_goes_and_is_one_undo_step(
+    qtbot: Any, editing: MainWindow
+) -> None:
     window = editing
     title = data(window)["sectors"][window.navigation.state.card]["title"]
     stack = window.edit_session.undo_stack
     start = stack.count()
     field = window.edit_panel.title
-    for text in ("Chip", "Chips and", "Chips and wafers"):
-        field.setText(text)
-        field.editingFinished.emit()
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "Chips and")
+    assert window.card_view.title.text() == "Chips and", "the card follows each keystroke"
+    qtbot.keyClicks(field, " wafers")
+    assert window.card_view.title.text() == "Chips and wafers"
     assert stack.count() == start + 1
     stack.undo()
     assert data(window)["sectors"][window.navigation.state.card]["title"] == title
+    assert field.text() == title
 
 
 def test_a_commitment_is_made_in_the_form_from_the_evidence_phrases(
