@@ -276,3 +276,36 @@ def test_deleting_a_point_keeps_the_next_one_selected(editing: MainWindow) -> No
     assert window.navigation.state.point == 1
     window.edit_session.undo_stack.undo()
     assert points(window) == before
+
+
+def test_the_source_to_quote_is_chosen_in_the_source_panel(editing: MainWindow) -> None:
+    from briefing import edit
+
+    window = editing
+    folder = window.files.path.parent if window.files.path else None
+    assert folder is not None
+    (folder / "sources" / "statement.txt").write_text(
+        "A statement\n\nBoth sides will meet again in Washington next spring.\n",
+        encoding="utf-8",
+    )
+    entry: dict[str, object] = {
+        "id": "statement",
+        "title": "A statement",
+        "publisher": "The office",
+        "file": "sources/statement.txt",
+    }
+    window.edit_actions.run(lambda d: edit.add_source(d, entry))
+    chooser = window.source_panel.chooser
+    assert chooser.isVisible()
+    assert chooser.count() == 2
+    chooser.setCurrentIndex(chooser.findData("statement"))
+    chooser.activated.emit(chooser.currentIndex())
+    assert window.source_panel.title.text() == "A statement"
+
+    select_in_source(window, "meet again in Washington")
+    window.actions_by_name["newPointFromSelection"].trigger()
+    assert points(window)[-1]["evidence"] == [
+        {"source": "statement", "quote": "meet again in Washington"}
+    ]
+    card = window.navigation.state.current
+    assert card is not None and card.points[-1].evidence[0].paragraphs == (2,)
