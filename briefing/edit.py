@@ -363,8 +363,8 @@ def _describe(path: KeyPath) -> str:
     for step in path[-3:]:
         if isinstance(step, str):
             words.append(ITEM_NAMES.get(step) or FIELD_NAMES.get(step) or step.replace("_", " "))
-    if isinstance(path[-1], int):
-        words = words[-1:]
+    if isinstance(path[-1], int) or (len(words) > 1 and words[-1].startswith(words[-2])):
+        words = words[-1:]  # "quote", "amount as stated"
     return " ".join(words[-2:]) or "value"
 
 

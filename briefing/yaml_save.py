@@ -1,10 +1,11 @@
 """Writes edited data back into the text of the file it was read from, keeping what a person
 wrote around it: comments, key order, quoting, folded text and blank lines.
 
-ruamel.yaml reads the text as last saved into its round-trip tree; each mapping and list of
-the edited data finds its own node there by its origin (see `briefing.yaml_data`) and the
-tree is changed only where the data differs, then written out. ruamel.yaml is imported here
-only, when a file is saved, never when the app starts.
+Only what changed is rewritten: each top-level entry and each card that differs from the file
+as last saved is read from its own lines into ruamel.yaml's round-trip tree, changed there
+(`briefing.yaml_tree`) and written out; the rest of the text is copied as it is. A file laid
+out otherwise is read and written whole the same way. ruamel.yaml is imported only here, when
+a file is saved, never when the app starts.
 """
 
 from __future__ import annotations
@@ -14,230 +15,16 @@ import re
 from typing import Any
 
 from briefing.yaml_data import Layout, Map, Marks, Seq
+from briefing.yaml_tree import (
+    TreeWriter,
+    attach_tail,
+    detach_tail,
+    pair_nodes,
+    separator,
+)
 
 WIDTH = 4096
 """No line is wrapped by the writer: long lines stay as the person wrote them."""
-FOLD_WIDTH = 88
-"""Where an edited folded (`>`) text is wrapped when its old lines give no width."""
-
-
-class _Writer:
-    """Changes the tree to hold the edited data, node by node, where the data differs."""
-
-    def __init__(self, nodes: dict[int, tuple[Any, Any]]) -> None:
-        from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-        self.nodes = nodes
-        self.made: dict[int, Any] = {}  # a mapping or list met again (an alias) is one node
-        self.map_type = CommentedMap
-        self.seq_type = CommentedSeq
-
-    def value(self, value: Any, old: Any) -> Any:
-        if not isinstance(value, dict | list):
-            return _scalar(value, old)
-        if id(value) in self.made:
-            return self.made[id(value)]
-        node = None
-        if isinstance(value, Map | Seq):
-            base, node = self.nodes.pop(value.origin, (None, None))
-            if value is base:
-                self.made[id(value)] = node
-                return node  # unchanged since read or saved: the same node
-        if isinstance(value, dict):
-            made = self.mapping(value, node if isinstance(node, self.map_type) else None)
-        else:
-            made = self.sequence(value, node if isinstance(node, self.seq_type) else None)
-        self.made[id(value)] = made
-        return made
-
-    def mapping(self, value: dict[Any, Any], node: Any) -> Any:
-        if node is None:
-            node = self.map_type()
-        last = next(reversed(node), None) if node else None
-        tail = _detach_tail(node) if last is not None and last != _last(value) else None
-        for key in [k for k in node if k not in value]:
-            del node[key]
-        for at, (key, item) in enumerate(value.items()):
-            if key in node:
-                old = node[key]
-                new = self.value(item, old)
-                if new is not old:
-                    node[key] = new
-            else:
-                node.insert(at, key, self.value(item, None))
-        _attach_tail(node, tail)
-        return node
-
-    def sequence(self, value: list[Any], node: Any) -> Any:
-        if node is None:
-            node = self.seq_type()
-        old = list(node)
-        if not old:
-            node.extend(self.value(item, None) for item in value)
-            return node
-        new = [self.value(item, old[i] if i < len(old) else None) for i, item in enumerate(value)]
-        if new and new[-1] is old[-1]:
-            tail = None
-        else:
-            tail = _detach_tail(old[-1]) if isinstance(old[-1], dict | list) else None
-        between = _separator(old[0]) if len(old) > 1 else None
-        known = {id(item) for item in old[:-1]}
-        for i, item in enumerate(new):
-            if i < len(new) - 1 and id(item) not in known:
-                _attach_tail(item, between)  # a new item, or the old last one, among others
-            if i >= len(node):
-                node.append(item)
-            elif node[i] is not item:
-                node[i] = item
-        while len(node) > len(new):
-            node.pop()
-        if new:
-            _attach_tail(new[-1], tail)
-        return node
-
-
-def _last(mapping: dict[Any, Any]) -> Any:
-    return next(reversed(mapping), None) if mapping else None
-
-
-def _tail_slot(node: Any) -> tuple[list[Any], int, Any] | None:
-    """Where the comments and blank lines after the last value of `node` are kept: ruamel
-    keeps them with the deepest last scalar (its comment entry, that entry's slot, the
-    scalar)."""
-    while isinstance(node, dict | list) and node:
-        if isinstance(node, dict):
-            key = next(reversed(node))
-            value, slot = node[key], 2
-        else:
-            key, value, slot = len(node) - 1, node[-1], 0
-        if isinstance(value, dict | list) and value:
-            node = value
-            continue
-        comments = getattr(node, "ca", None)
-        if comments is None:
-            return None
-        entry = comments.items.setdefault(key, [None, None, None, None])
-        return entry, slot, value
-    return None
-
-
-def _separator(node: Any) -> str | None:
-    """The blank lines after `node`, which set off the items of its list; not comments."""
-    text = _tail_text(node)
-    return text if text is not None and not text.strip() else None
-
-
-def _tail_text(node: Any) -> str | None:
-    """The comment lines and blank lines after `node` (not a comment on its last line)."""
-    slot = _tail_slot(node)
-    if slot is None or slot[0][slot[1]] is None:
-        return None
-    entry, at, value = slot
-    text: str = entry[at].value
-    if not _block(value):
-        text = text.partition("\n")[2]  # the comment ends the value's own line first
-    return text or None
-
-
-def _detach_tail(node: Any) -> str | None:
-    """Removes and returns what `_tail_text` gives, leaving a comment on the last line."""
-    text = _tail_text(node)
-    slot = _tail_slot(node)
-    if text is None or slot is None:
-        return None
-    entry, at, value = slot
-    if _block(value):
-        entry[at] = None
-    else:
-        line = entry[at].value.partition("\n")[0]
-        if line.strip():
-            entry[at].value = line + "\n"
-        else:
-            entry[at] = None
-    return text
-
-
-def _attach_tail(node: Any, text: str | None) -> None:
-    """Puts comment and blank lines after the last value of `node`."""
-    slot = _tail_slot(node) if text else None
-    if slot is None or text is None:
-        return
-    from ruamel.yaml.error import CommentMark
-    from ruamel.yaml.tokens import CommentToken
-
-    entry, at, value = slot
-    if entry[at] is not None:
-        entry[at].value += text
-    else:
-        entry[at] = CommentToken(text if _block(value) else "\n" + text, CommentMark(0), None)
-
-
-def _block(value: Any) -> bool:
-    """Whether a scalar is written as a block (`>` or `|`), ending its own last line."""
-    from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
-
-    return isinstance(value, FoldedScalarString | LiteralScalarString)
-
-
-def _scalar(value: Any, old: Any) -> Any:
-    """`value` as the tree should hold it: the old scalar when equal (its quoting kept), the
-    old scalar's style for new text."""
-    from ruamel.yaml.scalarstring import FoldedScalarString, ScalarString
-
-    if _kind(old) == _kind(value) and old == value:
-        return old
-    if isinstance(value, str) and isinstance(old, ScalarString):
-        if isinstance(old, FoldedScalarString):
-            return _folded(value, old)
-        return type(old)(value)
-    return value
-
-
-def _kind(value: Any) -> str:
-    """Which kind of scalar: equal values of different kinds (1, 1.0, True, "1") differ."""
-    if isinstance(value, bool) or type(value).__name__ == "ScalarBoolean":
-        return "flag"
-    if isinstance(value, int | float):
-        return "number"
-    return type(value).__name__ if not isinstance(value, str) else "text"
-
-
-def _folded(value: str, old: Any) -> Any:
-    """New text in the folded style, wrapped as wide as the old text was."""
-    from ruamel.yaml.scalarstring import FoldedScalarString
-
-    width, start = 0, 0
-    for at in [*getattr(old, "fold_pos", ()), len(old)]:
-        width, start = max(width, at - start), at + 1
-    if not getattr(old, "fold_pos", ()):
-        width = FOLD_WIDTH
-    folds, start, last_space = [], 0, -1
-    for at, char in enumerate(value):
-        if char == " " and 0 < at < len(value) - 1 and value[at - 1] != " " != value[at + 1]:
-            if at - start > width and last_space > start:
-                folds.append(last_space)
-                start = last_space + 1
-            last_space = at
-    if len(value) - start > width and last_space > start:
-        folds.append(last_space)
-    made = FoldedScalarString(value)
-    made.fold_pos = folds
-    return made
-
-
-def _index(data: Any, node: Any, out: dict[int, tuple[Any, Any]]) -> None:
-    """Pairs each mapping and list of `data` with its node of the tree read from the same text."""
-    if isinstance(data, Map | Seq) and data.origin in out:
-        return  # an alias, paired where first met
-    if isinstance(data, Map) and isinstance(node, dict):
-        out[data.origin] = (data, node)
-        for key, item in data.items():
-            if key in node:
-                _index(item, node[key], out)
-    elif isinstance(data, Seq) and isinstance(node, list):
-        out[data.origin] = (data, node)
-        for item, item_node in zip(data, node, strict=False):
-            _index(item, item_node, out)
 
 
 def _yaml(layout: Layout) -> Any:
@@ -271,8 +58,8 @@ def _whole(yaml: Any, base_text: str, base_data: Any, data: Any) -> str:
         tree = yaml.load(base_text)
     except Exception:  # a value ruamel.yaml will not read (`!!int five`): the data is written anew
         tree = None
-    _index(base_data, tree, nodes)
-    result = _Writer(nodes).value(data, tree)
+    pair_nodes(base_data, tree, nodes)
+    result = TreeWriter(nodes).value(data, tree)
     out = io.StringIO()
     yaml.dump(result, out)
     return out.getvalue()
@@ -338,8 +125,8 @@ def _entry_text(yaml: Any, chunk: str, key: Any, base: Any, value: Any) -> str |
     if not isinstance(tree, dict) or list(tree) != [key]:
         return None
     nodes: dict[int, tuple[Any, Any]] = {}
-    _index(base, tree[key], nodes)
-    made = _Writer(nodes).value(value, tree[key])
+    pair_nodes(base, tree[key], nodes)
+    made = TreeWriter(nodes).value(value, tree[key])
     if made is not tree[key]:
         tree[key] = made
     out = io.StringIO()
@@ -352,37 +139,60 @@ def _spliced_items(
     yaml: Any, base_text: str, old: Any, new: Any, marks: Marks
 ) -> tuple[int, int, str] | None:
     """The cards' lines with only the changed cards written anew: (start, end, new text)
-    of the part of the file replaced; None when it does not apply."""
+    of the part of the file replaced; None when it does not apply. As in `TreeWriter.sequence`,
+    what follows the last card stays last, and a card new among others is set off as the
+    first one is from the next."""
     if not isinstance(old, Seq) or not isinstance(new, Seq) or len(old) < 2 or not new:
         return None
-    if not all(isinstance(item, Map) for item in (*old, *new)) or new[-1].origin != old[-1].origin:
-        return None  # the last card keeps what follows the list: `_whole` moves that
+    if not all(isinstance(item, Map) for item in (*old, *new)):
+        return None
     spans = _item_spans(base_text, old, marks)
     by_origin = {item.origin: i for i, item in enumerate(old)}
     if spans is None or len(by_origin) != len(old):
         return None
-    pieces: list[str] = []
+    chunks = [base_text[start:end] for start, end in spans]
+    last = len(old) - 1
+    tail: str | None = None
+    old_last = None
+    if new[-1].origin != old[-1].origin:  # what follows the list moves to the new last card
+        old_last = _rendered(yaml, chunks[last], old[last], _find(new, old[last].origin))
+        if old_last is None:
+            return None
+        tail = detach_tail(old_last[0])
     between: str | None = None
+    pieces: list[str] = []
     used: set[int] = set()
     for at, item in enumerate(new):
         j = by_origin.get(item.origin)
         j = None if j in used else j
         if j is not None:
             used.add(j)
-            if item is old[j]:
-                pieces.append(base_text[spans[j][0] : spans[j][1]])
-                continue
-        chunk = base_text[spans[j][0] : spans[j][1]] if j is not None else ""
-        piece = _item_text(yaml, chunk, old[j] if j is not None else None, item)
-        if piece is None:
+        is_last = at == len(new) - 1
+        moved_last = j == last and old_last is not None
+        if j is not None and item is old[j] and not moved_last and not (is_last and tail):
+            pieces.append(chunks[j])
+            continue
+        if moved_last:
+            tree = old_last
+        elif j is not None:
+            tree = _rendered(yaml, chunks[j], old[j], item)
+        else:
+            tree = _rendered(yaml, "", None, item)
+        if tree is None:
             return None
-        if j is None and at < len(new) - 1:  # a new card among others, set off like them
+        if is_last:
+            attach_tail(tree[0], tail)
+        elif j is None or j == last:
             if between is None:
-                first = _item_tree(yaml, base_text[spans[0][0] : spans[0][1]])
-                between = (_separator(first[0]) if first is not None else None) or ""
-            piece += between
-        pieces.append(piece)
+                first = _item_tree(yaml, chunks[0])
+                between = (separator(first[0]) if first is not None else None) or ""
+            attach_tail(tree[0], between)
+        pieces.append(_dumped(yaml, tree))
     return spans[0][0], spans[-1][1], "".join(pieces)
+
+
+def _find(items: list[Any], origin: int) -> Any:
+    return next((item for item in items if item.origin == origin), None)
 
 
 def _item_spans(base_text: str, items: Seq, marks: Marks) -> list[tuple[int, int]] | None:
@@ -416,21 +226,25 @@ def _item_tree(yaml: Any, chunk: str) -> Any:
     return tree if isinstance(tree, CommentedSeq) and len(tree) == 1 else None
 
 
-def _item_text(yaml: Any, chunk: str, base: Any, item: Any) -> str | None:
-    """The lines of a changed or new item, written into its old lines `chunk`."""
+def _rendered(yaml: Any, chunk: str, base: Any, item: Any) -> Any:
+    """A list of one item: `item` written into the tree of its old lines `chunk` (of `base`),
+    or anew; None if `chunk` does not read as one item. `item` None: the old one as it was."""
     from ruamel.yaml.comments import CommentedSeq
 
     nodes: dict[int, tuple[Any, Any]] = {}
-    if chunk:
-        tree = _item_tree(yaml, chunk)
-        if tree is None:
-            return None
-        _index(base, tree[0], nodes)
-        made = _Writer(nodes).value(item, tree[0])
-        if made is not tree[0]:
-            tree[0] = made
-    else:
-        tree = CommentedSeq([_Writer(nodes).value(item, None)])
+    if not chunk:
+        return CommentedSeq([TreeWriter(nodes).value(item, None)])
+    tree = _item_tree(yaml, chunk)
+    if tree is None or item is None:
+        return tree
+    pair_nodes(base, tree[0], nodes)
+    made = TreeWriter(nodes).value(item, tree[0])
+    if made is not tree[0]:
+        tree[0] = made
+    return tree
+
+
+def _dumped(yaml: Any, tree: Any) -> str:
     out = io.StringIO()
     yaml.dump(tree, out)
     text: str = out.getvalue()

@@ -163,3 +163,15 @@ def test_a_commitment_given_in_any_order_is_written_in_the_formats(doc: Document
     assert list(written) == ["actors", "kind", "what", "amount", "timeframe"]
     assert list(written["amount"]) == ["value", "currency", "stated"]
     assert edited.problems == ()
+
+
+def test_a_commitment_phrase_not_in_the_evidence_is_the_cards_reason(doc: Document) -> None:
+    path = ("sectors", 1, "points", 0, "commitment", "timeframe")
+    edited, _ = apply(doc, set_field(doc, path, "by 2030"))
+    assert edited.card_problems(1) == (
+        "point 1's commitment: 'by 2030' is not in the point's evidence",
+    )
+    assert edited.card_problems(0) == ()
+    problem = edited.problems[0]
+    line = MINIMAL.splitlines().index("          timeframe: next year") + 1
+    assert (problem.path, problem.line) == ("sectors[1].points[0].commitment.timeframe", line)

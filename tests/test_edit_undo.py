@@ -37,10 +37,12 @@ from briefing.edit import (
 from briefing.paths import bundled_dialogue
 
 # Text as people type it, with what YAML treats specially: quotes, colons, hashes, dashes,
-# leading and trailing spaces, line breaks, non-ASCII letters.
+# leading and trailing spaces, line breaks, control characters, non-ASCII letters, and
+# words that YAML 1.1 reads as something other than text.
 TEXT = st.text(
-    st.sampled_from(list("abc XYZ0123456789:#'\"-&*!|>%@`{}[],?é한—“”\n\t")), max_size=40
-)
+    st.sampled_from(list("abc XYZ0123456789:#'\"-&*!|>%@`{}[],?é한—“”\n\t\r\x00\x85\u2028")),
+    max_size=40,
+) | st.sampled_from(["yes", "No", "~", "null", "1e3", "12", "2023-12-09", "<<", "=", " lead"])
 INDEX = st.integers(min_value=0, max_value=12)
 
 

@@ -232,6 +232,10 @@ def test_rewriting_only_what_changed_gives_the_text_of_a_whole_rewrite(copy: Pat
         lambda d: add_source(d, {"id": "more", "title": "More", "publisher": "P", "file": "m.txt"}),
         lambda d: delete(d, ("dialogue", "co_chairs", 0)),
         lambda d: set_field(d, ("sources", 0, "headline"), False),
+        lambda d: new_card(d, len(d.data["sectors"]), "At the end"),
+        lambda d: move(d, ("sectors", len(d.data["sectors"]) - 1), 2),
+        lambda d: move(d, ("sectors", 0), len(d.data["sectors"]) - 1),
+        lambda d: delete(d, ("sectors", len(d.data["sectors"]) - 1)),
     ]
     saved = doc._saved
     for make in edits:
@@ -239,4 +243,39 @@ def test_rewriting_only_what_changed_gives_the_text_of_a_whole_rewrite(copy: Pat
         spliced = document_text(doc)
         yaml = yaml_save._yaml(saved.layout)
         assert spliced == yaml_save._whole(yaml, saved.text, saved.data, doc.data)
+        assert yaml_save._spliced(yaml, saved.text, saved.data, doc.data, saved.marks)
         assert spliced != saved.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "yes",
+        "~",
+        "1e3",
+        "2023-12-09",
+        "a: b",
+        "#c",
+        " lead",
+        "trail ",
+        "tab\there",
+        "NUL\x00",
+        "NEL\x85",
+        "line\u2028sep",
+        "\r",
+        "",
+        "é" * 120,
+    ],
+)
+def test_any_text_typed_reads_back_as_that_text(copy: Path, text: str) -> None:
+    doc = open_document(copy)
+    for path in [
+        ("sectors", 2, "summary"),
+        ("sectors", 2, "points", 0, "lead"),
+        ("dialogue", "date"),
+    ]:
+        doc, _ = apply(doc, set_field(doc, path, text))
+    save_document(doc)
+    again = open_document(copy)
+    assert again.data == doc.data
+    assert again.data["sectors"][2]["summary"] == text
