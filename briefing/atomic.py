@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import errno
 import os
-import secrets
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,6 +64,8 @@ def stage(path: str | os.PathLike[str], data: bytes) -> StagedFile:
             if hasattr(os, "fchmod"):  # not on Windows before Python 3.13
                 os.fchmod(out.fileno(), MODE)
             if temp is None:
+                import secrets  # here, not at import: it loads OpenSSL (megabytes at start)
+
                 temp = folder / f".{target.name}.{secrets.token_hex(4)}.part"
                 _give_name(out.fileno(), temp)
         if not hasattr(os, "fchmod"):

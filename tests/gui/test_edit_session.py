@@ -360,3 +360,25 @@ def test_save_as_copies_only_sources_inside_the_folder_and_never_over_a_file(
     assert (new / "sources" / "a.txt").read_text("utf-8") == "A"
     assert (new / "b.txt").read_text("utf-8") == "mine", "an existing file is kept"
     assert sorted(p.name for p in new.rglob("*")) == ["a.txt", "b.txt", "sources"]
+
+
+@pytest.mark.slow
+def test_a_large_document_is_kept_out_of_the_collectors_way(
+    make_window: MakeWindow, tmp_path: Path
+) -> None:
+    import gc
+
+    from benchmarks.synthetic import write_synthetic
+    from briefing.gui.file_commands import LARGE_DOCUMENT_CARDS
+
+    path = write_synthetic(tmp_path / "large", sectors=LARGE_DOCUMENT_CARDS, paragraphs=40)
+    gc.unfreeze()
+    try:
+        window = make_window(path)
+        assert gc.get_freeze_count() > 0
+        document = window.edit_session.document
+        assert document is not None
+        window.edit_session.apply(set_field(document, TITLE, "Large"))
+        assert card_title(window) == "Large", "edits work on a frozen document"
+    finally:
+        gc.unfreeze()
