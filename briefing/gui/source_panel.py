@@ -100,15 +100,12 @@ class SourcePanel(QWidget):
         theme.changed.connect(self._colors_changed)
 
     def _state_changed(self, new: NavigationState, old: NavigationState) -> None:
-        if (new.card, new.point, new.evidence) != (old.card, old.point, old.evidence):
+        moved = (new.card, new.point, new.evidence) != (old.card, old.point, old.evidence)
+        if moved:
             self._chosen = None
-        if (new.dialogue, new.card, new.point, new.evidence) != (
-            old.dialogue,
-            old.card,
-            old.point,
-            old.evidence,
-        ):
-            self.refresh()
+        if moved or new.dialogue is not old.dialogue:
+            # An edit alone (same card, point and quote) leaves the reader where they are.
+            self.refresh(scroll=moved or new.dialogue is None or old.dialogue is None)
 
     def set_editing(self, editing: bool) -> None:
         """In edit mode the user picks the source to quote from."""
@@ -118,10 +115,17 @@ class SourcePanel(QWidget):
 
     def _fill_chooser(self) -> None:
         dialogue = self._navigation.state.dialogue
-        sources = dialogue.sources if dialogue else ()
-        self.chooser.clear()
-        for source in sources:
-            self.chooser.addItem(f"{source.publisher}: {source.title}", source.id)
+        items = [
+            (f"{s.publisher}: {s.title}", s.id) for s in (dialogue.sources if dialogue else ())
+        ]
+        shown = [
+            (self.chooser.itemText(i), self.chooser.itemData(i))
+            for i in range(self.chooser.count())
+        ]
+        if items != shown:
+            self.chooser.clear()
+            for text, source_id in items:
+                self.chooser.addItem(text, source_id)
         if self._source is not None:
             self.chooser.setCurrentIndex(self.chooser.findData(self._source.id))
 
@@ -138,7 +142,7 @@ class SourcePanel(QWidget):
         self._shown = ()  # redrawn from scratch in the new colours
         self.refresh()
 
-    def refresh(self) -> None:
+    def refresh(self, scroll: bool = True) -> None:
         state = self._navigation.state
         card, dialogue = state.current, state.dialogue
         if card is None or dialogue is None or not dialogue.sources:
@@ -153,7 +157,7 @@ class SourcePanel(QWidget):
         except KeyError:
             source = dialogue.sources[0]
         self._show_source(source)
-        self._mark(source, card.evidence, selected)
+        self._mark(source, card.evidence, selected, scroll)
         count = len(chosen)
         self.previous.setVisible(count > 1)
         self.next.setVisible(count > 1)
@@ -211,7 +215,11 @@ class SourcePanel(QWidget):
         self.text.moveCursor(QTextCursor.MoveOperation.Start)
 
     def _mark(
-        self, source: Source, evidence: tuple[Evidence, ...], chosen: Evidence | None
+        self,
+        source: Source,
+        evidence: tuple[Evidence, ...],
+        chosen: Evidence | None,
+        scroll: bool = True,
     ) -> None:
         """Faintly marks all of the card's quotes from this source, strongly the chosen one."""
         colors = self._theme.colors
@@ -241,7 +249,7 @@ class SourcePanel(QWidget):
                 selections.append(selection)
         self.text.setExtraSelections(selections)
         target = strong_start if strong_start is not None else first_start
-        if target is not None:
+        if target is not None and scroll:
             self._scroll_to(target)
 
     def _scroll_to(self, position: int) -> None:

@@ -309,3 +309,17 @@ def test_the_source_to_quote_is_chosen_in_the_source_panel(editing: MainWindow) 
     ]
     card = window.navigation.state.current
     assert card is not None and card.points[-1].evidence[0].paragraphs == (2,)
+
+
+def test_editing_leaves_the_source_selection_for_the_next_citation(
+    qtbot: Any, editing: MainWindow
+) -> None:
+    window = editing
+    window.navigation.select_point(0)
+    select_in_source(window, "semiconductor technology centers")
+    type_into(qtbot, window.edit_panel.lead, "Chip centres")
+    assert window.source_panel.text.textCursor().selectedText() == (
+        "semiconductor technology centers"
+    )
+    window.actions_by_name["addSelectionAsEvidence"].trigger()
+    assert points(window)[0]["evidence"][-1]["quote"] == "semiconductor technology centers"
