@@ -323,3 +323,42 @@ def test_editing_leaves_the_source_selection_for_the_next_citation(
     )
     window.actions_by_name["addSelectionAsEvidence"].trigger()
     assert points(window)[0]["evidence"][-1]["quote"] == "semiconductor technology centers"
+
+
+def test_analyst_notes_and_their_citations_are_written_in_the_panel(
+    qtbot: Any, editing: MainWindow
+) -> None:
+    window = editing
+    c = window.navigation.state.card
+    notes = list(value_at(data(window), ("sectors", c, "notes")) or [])
+    window.edit_panel.notes.add.click()
+    editor = window.edit_panel.notes.editors[len(notes)]
+    type_into(qtbot, editor.text, "Context <i>from</i> elsewhere.")
+    row = editor.rows[0]
+    type_into(qtbot, row.title, "A report")
+    type_into(qtbot, row.url, "https://example.org/report")
+    added = value_at(data(window), ("sectors", c, "notes", len(notes)))
+    assert added == {
+        "text": "Context <i>from</i> elsewhere.",
+        "cites": [{"title": "A report", "url": "https://example.org/report"}],
+    }
+    box = window.card_view.note_boxes()[-1]
+    assert "Context &lt;i&gt;from&lt;/i&gt; elsewhere." in box.text.text()
+    editor.add_cite.click()
+    assert len(value_at(data(window), ("sectors", c, "notes", len(notes), "cites"))) == 2
+    editor.remove.click()
+    assert list(value_at(data(window), ("sectors", c, "notes")) or []) == notes
+
+
+def test_the_dialogue_details_are_edited_in_the_panel(qtbot: Any, editing: MainWindow) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    window = editing
+    field = window.edit_panel.findChild(QLineEdit, "dialogue_short_title")
+    assert field is not None
+    type_into(qtbot, field, "NCET")
+    assert data(window)["dialogue"]["short_title"] == "NCET"
+    assert "NCET" in window.card_view.sheet.overline.text()
+    field.selectAll()
+    qtbot.keyClick(field, Qt.Key.Key_Delete)
+    assert "short_title" not in data(window)["dialogue"]
