@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing.gui.co_chairs_form import CoChairsForm
 from briefing.gui.commitment_form import CommitmentForm
 from briefing.gui.edit_fields import Binding, KeyPath, combo_field, line_field, text_field
 from briefing.gui.edit_fields import value_at as value_at
@@ -201,6 +202,9 @@ class EditPanel(QScrollArea):
             field = self._line(f"dialogue_{key}", hint)
             field.setProperty("key", key)
             form.addRow(label, field)
+        self.co_chairs = CoChairsForm()
+        self.co_chairs.edited.connect(self._set)
+        form.addRow(self.co_chairs)
         self._layout.addWidget(self.dialogue_box)
 
     # -- showing ---------------------------------------------------------------------------
@@ -263,6 +267,7 @@ class EditPanel(QScrollArea):
         if isinstance(quote, dict):
             self.quote_text.setText(f"\u201c{quote.get('quote', '')}\u201d")
         self.notes.show_notes((*card, "notes"), data)
+        self.co_chairs.show_co_chairs(data)
 
     def _show_points(self, points: list[Any], selected: int | None) -> None:
         wanted = [point_summary(p, i + 1) for i, p in enumerate(points)]

@@ -362,3 +362,17 @@ def test_the_dialogue_details_are_edited_in_the_panel(qtbot: Any, editing: MainW
     field.selectAll()
     qtbot.keyClick(field, Qt.Key.Key_Delete)
     assert "short_title" not in data(window)["dialogue"]
+
+
+def test_a_co_chairs_role_is_edited_and_shows_on_the_overview(
+    qtbot: Any, editing: MainWindow
+) -> None:
+    window = editing
+    window.navigation.go_to_id("overview")
+    editor = window.edit_panel.co_chairs.editors[0]
+    type_into(qtbot, editor.role, "Director of National Security")
+    assert data(window)["dialogue"]["co_chairs"][0]["role"] == "Director of National Security"
+    assert "Director of National Security" in window.card_view.sheet.people.text()
+    editor.country.setCurrentText("US")
+    editor.country.activated.emit(editor.country.currentIndex())
+    assert data(window)["dialogue"]["co_chairs"][0]["country"] == "US"
