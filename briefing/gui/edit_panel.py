@@ -42,6 +42,7 @@ CARD_ICONS = ("overview", "ai", "battery", "bio", "chip", "network", "research",
 OPTIONAL = {"lead", "icon", "short_title", "qualifier"}
 """Fields an empty text removes rather than stores as ''."""
 NOT_EDITING = "Switch on Edit Mode (Edit menu) to change the briefing."
+NO_CARD = "No card to edit: open a dialogue, or make a card with Edit \u203a New Card."
 
 
 def _button(text: str, name: str) -> QPushButton:
@@ -233,6 +234,7 @@ class EditPanel(QScrollArea):
         document = self._edits.document
         state = self._navigation.state
         ready = self._editing and document is not None and state.current is not None
+        self.off.setText(NOT_EDITING if not self._editing else NO_CARD)
         self.off.setVisible(not ready)
         for box in (self.card_box, self.points_box, self.notes_box, self.dialogue_box):
             box.setVisible(ready)
