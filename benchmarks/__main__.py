@@ -33,6 +33,7 @@ def _table(results: list[Result]) -> str:
 def run(quick: bool) -> list[Result]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from benchmarks.figures_edit import edit_figures
+    from benchmarks.figures_edit_gui import edit_gui_figures
     from benchmarks.figures_gui import gui_figures
     from benchmarks.figures_hostile import appendix_limit_figure, hostile_figure
     from benchmarks.figures_load import load_figure
@@ -47,6 +48,7 @@ def run(quick: bool) -> list[Result]:
     with tempfile.TemporaryDirectory() as work:
         results += start_figures(1 if quick else 11, enforce)
         results += gui_figures(Path(work), 5 if quick else 200, enforce)
+        results += edit_gui_figures(Path(work), 5 if quick else 200, enforce)
         results.append(one_pager_figure(dialogue, 1 if quick else 30, enforce))
         results += book_figure(dialogue, 1 if quick else 15, enforce)
         results.append(appendix_limit_figure(Path(work), 1 if quick else 3, enforce))

@@ -199,19 +199,40 @@ def co_chairs_on(dialogue: Dialogue, card: Card) -> tuple[Person, ...]:
 class SearchIndex:
     """Folded text of every card of one dialogue, built once."""
 
-    def __init__(self, dialogue: Dialogue) -> None:
+    def __init__(self, dialogue: Dialogue, earlier: SearchIndex | None = None) -> None:
+        """Indexes `dialogue`; the cards an `earlier` index of an edited version of it
+        holds unchanged (the same objects, with the same co-chairs and notes) are reused."""
         self._cards = dialogue.cards
         self._people = tuple(co_chairs_on(dialogue, card) for card in dialogue.cards)
         self._notes = tuple(dialogue.notes_on(card) for card in dialogue.cards)
-        # One string per card; the separator cannot occur in folded text, so no term
-        # (which has no white space) can match across two fields.
-        self._folded = tuple(
-            "\n".join(fold(text) for _, text in card_texts(card, people, notes))
-            for card, people, notes in zip(dialogue.cards, self._people, self._notes, strict=True)
-        )
-        # The same with a mark before every word start: a term that starts a word is then
-        # found with one substring search (its own marks match the text's).
-        self._marked = tuple(mark_word_starts(folded) for folded in self._folded)
+        known: dict[int, tuple[Card, tuple[Person, ...], tuple[Note, ...], str, str]] = {}
+        if earlier is not None:
+            for entry in zip(
+                earlier._cards,
+                earlier._people,
+                earlier._notes,
+                earlier._folded,
+                earlier._marked,
+                strict=True,
+            ):
+                known[id(entry[0])] = entry
+        folded: list[str] = []
+        marked: list[str] = []
+        for card, people, notes in zip(dialogue.cards, self._people, self._notes, strict=True):
+            same = known.get(id(card))
+            if same is not None and same[0] is card and same[1] == people and same[2] == notes:
+                folded.append(same[3])
+                marked.append(same[4])
+                continue
+            # One string per card; the separator cannot occur in folded text, so no term
+            # (which has no white space) can match across two fields.
+            text = "\n".join(fold(text) for _, text in card_texts(card, people, notes))
+            folded.append(text)
+            # The same with a mark before every word start: a term that starts a word is
+            # then found with one substring search (its own marks match the text's).
+            marked.append(mark_word_starts(text))
+        self._folded: tuple[str, ...] = tuple(folded)
+        self._marked: tuple[str, ...] = tuple(marked)
         self._last: tuple[tuple[str, ...], tuple[int, ...]] = ((), ())
 
     def matching(self, query: str) -> tuple[int, ...]:

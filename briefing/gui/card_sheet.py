@@ -39,6 +39,22 @@ def card_position(dialogue: Dialogue, card: Card) -> str:
     return f"Sector {number} of {len(sectors)}"
 
 
+def sheet_key(dialogue: Dialogue, card: Card) -> tuple[object, ...]:
+    """Everything of `dialogue` a sheet showing `card` depends on: equal keys, same sheet."""
+    return (
+        card,
+        card_position(dialogue, card),
+        dialogue.display_title,
+        dialogue.place,
+        dialogue.date,
+        dialogue.date_note,
+        dialogue.resolved_day,
+        dialogue.publisher,
+        dialogue.co_chairs,
+        dialogue.sources,
+    )
+
+
 class CardSheet(QFrame):
     """The widgets of one card; refilled rather than rebuilt when it shows another card."""
 
@@ -49,6 +65,8 @@ class CardSheet(QFrame):
         self.setObjectName("cardSheet")
         self.setMaximumWidth(SHEET_WIDTH)
         self.card_id: str | None = None
+        self.key: tuple[object, ...] = ()
+        """What the sheet was filled from (see `sheet_key`)."""
         self.query = ""
         self._points: list[PointRow] = []
         self._notes: list[NoteBox] = []
@@ -132,6 +150,7 @@ class CardSheet(QFrame):
             return spans.get(Field(part, index), ()) if spans else ()
 
         self.card_id, self.query = card.id, query
+        self.key = sheet_key(dialogue, card)
         ratio = self.devicePixelRatioF()
         self.icon.setPixmap(line_pixmap(card.icon or "overview", colors.accent, 28, ratio))
         title = dialogue.display_title

@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.gui.card_parts import NoteBox, PointRow
-from briefing.gui.card_sheet import SHEET_WIDTH, CardSheet
+from briefing.gui.card_sheet import SHEET_WIDTH, CardSheet, sheet_key
 from briefing.gui.state import Navigation, NavigationState
 from briefing.gui.theme import Colors, Theme
+from briefing.model import Dialogue
 
 MARGIN = 24
 """Around the card, in the scroll area."""
@@ -133,7 +134,7 @@ class CardView(QScrollArea):
 
     def _state_changed(self, new: NavigationState, old: NavigationState) -> None:
         if new.dialogue is not old.dialogue:
-            self.forget()
+            self.forget(new.dialogue)
         card_changed = new.dialogue is not old.dialogue or new.card != old.card
         if card_changed or new.query != old.query or new.visible != old.visible:
             self.refresh()
@@ -142,12 +143,17 @@ class CardView(QScrollArea):
         elif new.point != old.point:
             self._show_selection(new)
 
-    def forget(self) -> None:
-        """Drops what the kept sheets show (a new dialogue, or new colours)."""
-        for sheet in self._kept.values():
+    def forget(self, edited: Dialogue | None = None) -> None:
+        """Drops what the kept sheets show (a new dialogue, or new colours); of an `edited`
+        dialogue, only the sheets whose card or context changed."""
+        at = {card.id: card for card in edited.cards} if edited is not None else {}
+        for card_id, sheet in list(self._kept.items()):
+            card = at.get(card_id)
+            if edited is not None and card is not None and sheet.key == sheet_key(edited, card):
+                continue
             sheet.card_id = None
             self._spare.append(sheet)
-        self._kept.clear()
+            del self._kept[card_id]
 
     def refresh(self) -> None:
         """Shows the current card, filling its sheet if it does not show it yet."""

@@ -26,6 +26,7 @@ from briefing.gui import dialogs, shortcuts
 from briefing.gui.card_view import CardView
 from briefing.gui.edit_commands import EditCommands
 from briefing.gui.edit_session import EditSession
+from briefing.gui.edit_wiring import install_editing
 from briefing.gui.file_commands import FileCommands
 from briefing.gui.icons import line_icon
 from briefing.gui.layout import DEFAULT_LIST, DEFAULT_SIDE, LIST_MIN, SIDE_MIN, fit_widths
@@ -45,6 +46,9 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QResizeEvent
 
     from briefing.document import Document
+    from briefing.gui.cite_selection import SelectionCiting
+    from briefing.gui.edit_actions import EditActions
+    from briefing.gui.edit_panel import EditPanel
     from briefing.gui.preview import PreviewPane
     from briefing.problems import Problem
 
@@ -59,6 +63,9 @@ class MainWindow(QMainWindow):
     saving: SaveCommands
     edits: EditCommands
     pdf: PdfCommands
+    edit_actions: EditActions
+    citing: SelectionCiting
+    edit_panel: EditPanel
 
     def __init__(self, settings: AppSettings, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,7 +112,11 @@ class MainWindow(QMainWindow):
         column.setSpacing(0)
         column.addWidget(self.files.conflict)
         column.addWidget(self.banner)
-        column.addWidget(self.card_view, 1)
+        self.card_split = QSplitter(Qt.Orientation.Vertical)  # the edit panel goes under the card
+        self.card_split.setObjectName("cardSplit")
+        self.card_split.setChildrenCollapsible(False)
+        self.card_split.addWidget(self.card_view)
+        column.addWidget(self.card_split, 1)
         column.addWidget(self.pdf.notification)
         self.side.currentChanged.connect(self._side_changed)
 
@@ -136,9 +147,10 @@ class MainWindow(QMainWindow):
             self.autosave,
         )
         column.insertWidget(0, self.edits.recovery_bar)
+        install_editing(self, self.card_split)
         self._build_toolbar()
         self._build_status_bar()
-        for source in (self.files, self.saving, self.edits, self.autosave):
+        for source in (self.files, self.saving, self.edits, self.autosave, self.edit_actions):
             source.notice.connect(self._notify)
         self.pdf.notice.connect(self._notify)
         self.pdf.progress.connect(self._progress)

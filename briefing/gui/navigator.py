@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QByteArray,
     QItemSelectionModel,
+    QMimeData,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
     QSize,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPainterPath, QPalette
 from PySide6.QtWidgets import (
@@ -40,12 +43,62 @@ def points_label(count: int) -> str:
     return f"{count} point" if count == 1 else f"{count} points"
 
 
+CARD_ROWS = "application/x-briefing-card-row"
+"""What a dragged card carries: its row, as text (a drag within the list only)."""
+
+
 class CardListModel(QAbstractListModel):
-    """The cards of the open dialogue, as rows."""
+    """The cards of the open dialogue, as rows; in edit mode they can be dragged to reorder."""
+
+    move_requested = Signal(int, int)
+    """A card dropped elsewhere: (its row, the row it is to have)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._cards: tuple[Card, ...] = ()
+        self.movable = False
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if self.movable:
+            flags |= (
+                Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else Qt.ItemFlag.ItemIsDropEnabled
+            )
+        return flags
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [CARD_ROWS]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
+        data = QMimeData()
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        data.setData(CARD_ROWS, QByteArray(str(rows[0] if rows else -1).encode()))
+        return data
+
+    def dropMimeData(
+        self,
+        data: QMimeData,
+        action: Qt.DropAction,
+        row: int,
+        column: int,
+        parent: ModelIndex,
+    ) -> bool:
+        """Asks for the move; the rows change when the edited dialogue is shown."""
+        if not self.movable or not data.hasFormat(CARD_ROWS):
+            return False
+        try:
+            start = int(bytes(data.data(CARD_ROWS).data()).decode())
+        except ValueError:
+            return False
+        if row < 0:
+            row = parent.row() if parent.isValid() else len(self._cards)
+        to = row if row <= start else row - 1
+        if 0 <= start < len(self._cards) and to != start:
+            self.move_requested.emit(start, min(to, len(self._cards) - 1))
+        return False  # nothing for the view to remove: the new dialogue has the order
 
     def set_cards(self, cards: tuple[Card, ...]) -> None:
         self.beginResetModel()
@@ -170,6 +223,19 @@ class SectorNavigator(QListView):
 
     def _colors_changed(self, _colors: Colors) -> None:
         self.viewport().update()
+
+    @property
+    def move_requested(self) -> Signal:
+        """(row, new row): a card dragged to another place in edit mode."""
+        return self._model.move_requested  # type: ignore[return-value]
+
+    def set_editing(self, editing: bool) -> None:
+        """In edit mode the cards can be dragged into another order."""
+        self._model.movable = editing
+        mode = QAbstractItemView.DragDropMode
+        self.setDragDropMode(mode.InternalMove if editing else mode.NoDragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setDropIndicatorShown(editing)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Page Up and Page Down step one card, like Up and Down (the list is short)."""

@@ -37,6 +37,8 @@ class Command(NamedTuple):
     """Checkable actions of one group exclude each other."""
     in_list: bool = False
     """The keys act only while the card list has the focus (elsewhere they scroll)."""
+    editing: bool = False
+    """Enabled only in Edit Mode."""
 
 
 MENUS = ("&File", "&Edit", "&View", "&Go", "&Help")
@@ -129,6 +131,64 @@ COMMANDS: tuple[Command, ...] = (
         separator_before=True,
     ),
     Command("clearSearch", "&Clear Search", "&Edit", lambda w: w.clear_search(), ("Esc",)),
+    Command(
+        "newCard",
+        "&New Card",
+        "&Edit",
+        lambda w: w.edit_actions.new_card(),
+        ("Ctrl+Alt+N",),
+        separator_before=True,
+        editing=True,
+    ),
+    Command(
+        "newPointFromSelection",
+        "New &Point from Selection",
+        "&Edit",
+        lambda w: w.citing.new_point(),
+        ("Ctrl+Shift+N",),
+        editing=True,
+    ),
+    Command(
+        "addSelectionAsEvidence",
+        "&Add Selection as Evidence",
+        "&Edit",
+        lambda w: w.citing.add_evidence(),
+        ("Ctrl+Shift+A",),
+        editing=True,
+    ),
+    Command(
+        "useSelectionAsQuote",
+        "Use Selection as Card &Quote",
+        "&Edit",
+        lambda w: w.citing.use_as_quote(),
+        ("Ctrl+Shift+Q",),
+        editing=True,
+    ),
+    Command(
+        "moveUp",
+        "Mo&ve Up",
+        "&Edit",
+        lambda w: w.edit_actions.move_selected(-1),
+        ("Ctrl+Shift+Up",),
+        separator_before=True,
+        editing=True,
+    ),
+    Command(
+        "moveDown",
+        "Move Do&wn",
+        "&Edit",
+        lambda w: w.edit_actions.move_selected(1),
+        ("Ctrl+Shift+Down",),
+        editing=True,
+    ),
+    Command(
+        "deleteSelected",
+        "&Delete Point or Card",
+        "&Edit",
+        lambda w: w.edit_actions.delete_selected(),
+        ("Ctrl+Shift+Del",),
+        editing=True,
+    ),
     Command(
         "showSource",
         "&Source Document",
@@ -310,6 +370,13 @@ def build_actions(
         menu.addAction(action)
         actions[command.name] = action
     return actions, menus
+
+
+def update_editing(actions: dict[str, QAction], editing: bool) -> None:
+    """Enables the commands that change the briefing only in Edit Mode."""
+    for command in COMMANDS:
+        if command.editing:
+            actions[command.name].setEnabled(editing)
 
 
 def update_checks(window: MainWindow, actions: dict[str, QAction], state: NavigationState) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QTextEdit,
@@ -38,6 +39,8 @@ class SourcePanel(QWidget):
         self._navigation = navigation
         self._theme = theme
         self._source: Source | None = None
+        self._shown: tuple[object, ...] = ()  # what the text shows (a new model, same text: kept)
+        self._chosen: str | None = None  # the source picked in edit mode, until the point changes
         self._starts: list[int] = []  # document position where each paragraph's text starts
 
         header = QFrame()
@@ -48,6 +51,12 @@ class SourcePanel(QWidget):
         self.title.setAccessibleName("Source title")
         self.publisher = text_label("sourceMeta")
         self.where = text_label("evidenceWhere", selectable=False)
+        self.chooser = QComboBox()
+        self.chooser.setObjectName("sourceChooser")
+        self.chooser.setAccessibleName("Show source")
+        self.chooser.setToolTip("The source to select quotes from")
+        self.chooser.hide()
+        self.chooser.activated.connect(self._source_chosen)
         self.previous = _tool_button("\u2039", "Previous quote of this point")
         self.next = _tool_button("\u203a", "Next quote of this point")
         self.previous.setAccessibleName("Previous quote")
@@ -63,6 +72,7 @@ class SourcePanel(QWidget):
         top.setContentsMargins(16, 14, 16, 10)
         top.setSpacing(3)
         top.addWidget(self.overline)
+        top.addWidget(self.chooser)
         top.addWidget(self.title)
         top.addWidget(self.publisher)
         top.addSpacing(6)
@@ -90,19 +100,49 @@ class SourcePanel(QWidget):
         theme.changed.connect(self._colors_changed)
 
     def _state_changed(self, new: NavigationState, old: NavigationState) -> None:
-        if (new.dialogue, new.card, new.point, new.evidence) != (
-            old.dialogue,
-            old.card,
-            old.point,
-            old.evidence,
-        ):
-            self.refresh()
+        moved = (new.card, new.point, new.evidence) != (old.card, old.point, old.evidence)
+        if moved:
+            self._chosen = None
+        if moved or new.dialogue is not old.dialogue:
+            # An edit alone (same card, point and quote) leaves the reader where they are.
+            self.refresh(scroll=moved or new.dialogue is None or old.dialogue is None)
 
-    def _colors_changed(self, _colors: Colors) -> None:
-        self._source = None  # redrawn from scratch in the new colours
+    def set_editing(self, editing: bool) -> None:
+        """In edit mode the user picks the source to quote from."""
+        self.chooser.setVisible(editing)
+        if editing:
+            self._fill_chooser()
+
+    def _fill_chooser(self) -> None:
+        dialogue = self._navigation.state.dialogue
+        items = [
+            (f"{s.publisher}: {s.title}", s.id) for s in (dialogue.sources if dialogue else ())
+        ]
+        shown = [
+            (self.chooser.itemText(i), self.chooser.itemData(i))
+            for i in range(self.chooser.count())
+        ]
+        if items != shown:
+            self.chooser.clear()
+            for text, source_id in items:
+                self.chooser.addItem(text, source_id)
+        if self._source is not None:
+            self.chooser.setCurrentIndex(self.chooser.findData(self._source.id))
+
+    def _source_chosen(self, index: int) -> None:
+        self._chosen = self.chooser.itemData(index)
         self.refresh()
 
-    def refresh(self) -> None:
+    @property
+    def source(self) -> Source | None:
+        """The source the panel shows."""
+        return self._source
+
+    def _colors_changed(self, _colors: Colors) -> None:
+        self._shown = ()  # redrawn from scratch in the new colours
+        self.refresh()
+
+    def refresh(self, scroll: bool = True) -> None:
         state = self._navigation.state
         card, dialogue = state.current, state.dialogue
         if card is None or dialogue is None or not dialogue.sources:
@@ -112,11 +152,12 @@ class SourcePanel(QWidget):
         selected = chosen[state.evidence] if chosen else None
         shown = selected or (card.evidence[0] if card.evidence else None)
         try:
-            source = dialogue.source(shown.source) if shown else dialogue.sources[0]
+            wanted = self._chosen or (shown.source if shown else None)
+            source = dialogue.source(wanted) if wanted else dialogue.sources[0]
         except KeyError:
             source = dialogue.sources[0]
         self._show_source(source)
-        self._mark(source, card.evidence, selected)
+        self._mark(source, card.evidence, selected, scroll)
         count = len(chosen)
         self.previous.setVisible(count > 1)
         self.next.setVisible(count > 1)
@@ -129,9 +170,17 @@ class SourcePanel(QWidget):
             self.where.setText(f"{which}{paragraph_label(selected.paragraphs).capitalize()}")
 
     def _show_source(self, source: Source | None) -> None:
-        if source is self._source:
-            return
+        shown = (
+            (source.id, source.title, source.publisher, source.attribution, source.paragraphs)
+            if source
+            else ()
+        )
         self._source = source
+        if not self.chooser.isHidden():
+            self._fill_chooser()
+        if shown == self._shown:
+            return
+        self._shown = shown
         self.title.setText(source.title if source else "")
         self.publisher.setText(source.publisher if source else "")
         self.attribution.setText((source.attribution or source.publisher) if source else "")
@@ -166,7 +215,11 @@ class SourcePanel(QWidget):
         self.text.moveCursor(QTextCursor.MoveOperation.Start)
 
     def _mark(
-        self, source: Source, evidence: tuple[Evidence, ...], chosen: Evidence | None
+        self,
+        source: Source,
+        evidence: tuple[Evidence, ...],
+        chosen: Evidence | None,
+        scroll: bool = True,
     ) -> None:
         """Faintly marks all of the card's quotes from this source, strongly the chosen one."""
         colors = self._theme.colors
@@ -196,7 +249,7 @@ class SourcePanel(QWidget):
                 selections.append(selection)
         self.text.setExtraSelections(selections)
         target = strong_start if strong_start is not None else first_start
-        if target is not None:
+        if target is not None and scroll:
             self._scroll_to(target)
 
     def _scroll_to(self, position: int) -> None:
@@ -212,6 +265,19 @@ class SourcePanel(QWidget):
             return
         block = document.documentLayout().blockBoundingRect(document.findBlock(position))
         bar.setValue(int(block.top()) - 4)
+
+    def selected_quote(self) -> tuple[Source, str]:
+        """The shown source and the words selected in it, exactly as stored (white space
+        collapsed); raises NothingToCite saying why there is nothing to quote."""
+        from briefing.gui.cite_selection import NothingToCite, quote_between
+
+        cursor = self.text.textCursor()
+        if self._source is None:
+            raise NothingToCite("No source is shown.")
+        quote = quote_between(
+            self._source.paragraphs, self._starts, cursor.selectionStart(), cursor.selectionEnd()
+        )
+        return self._source, quote
 
     # -- for tests and automation ----------------------------------------------------------
 

@@ -204,5 +204,6 @@ class Navigation(QObject):
         if self._index is None or self._index[0] is not dialogue:
             from briefing.search import SearchIndex
 
-            self._index = (dialogue, SearchIndex(dialogue))
+            earlier = self._index[1] if self._index is not None else None
+            self._index = (dialogue, SearchIndex(dialogue, earlier))
         return self._index[1]

@@ -1,0 +1,57 @@
+"""Puts the editing parts into the window: the edit panel under the card, select-to-cite
+in the source panel's menu, dragging cards in the list, all on only in Edit Mode."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPoint, Qt
+
+from briefing.gui import point_menu, shortcuts
+from briefing.gui.cite_selection import SelectionCiting
+from briefing.gui.edit_actions import EditActions
+from briefing.gui.edit_panel import EditPanel
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QSplitter
+
+    from briefing.gui.main_window import MainWindow
+
+CITE_COMMANDS = ("newPointFromSelection", "addSelectionAsEvidence", "useSelectionAsQuote")
+
+
+def install_editing(window: MainWindow, below_card: QSplitter) -> None:
+    """Adds `window.edit_actions`, `window.citing` and `window.edit_panel` (in `below_card`)."""
+    session = window.edit_session
+    window.edit_actions = EditActions(session, window.navigation, window)
+    window.citing = SelectionCiting(window.source_panel, window.edit_actions)
+    window.edit_panel = EditPanel(window.navigation, window.edit_actions)
+    below_card.addWidget(window.edit_panel)
+    below_card.setStretchFactor(0, 3)
+    below_card.setStretchFactor(1, 2)
+    window.navigator.move_requested.connect(window.edit_actions.move_card)
+    text = window.source_panel.text
+    text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    text.customContextMenuRequested.connect(lambda at: _source_menu(window, at))
+
+    def editing(on: bool) -> None:
+        window.edit_panel.setVisible(on)
+        window.edit_panel.set_editing(on)
+        window.source_panel.set_editing(on)
+        window.navigator.set_editing(on)
+        shortcuts.update_editing(window.actions_by_name, on)
+
+    session.editing_changed.connect(editing)
+    editing(session.editing)
+
+
+def _source_menu(window: MainWindow, at: QPoint) -> None:
+    """The source text's own menu (Copy, Select All), and in Edit Mode the cite commands."""
+    text = window.source_panel.text
+    menu = text.createStandardContextMenu(at)
+    if window.edit_session.editing:
+        menu.addSeparator()
+        for name in CITE_COMMANDS:
+            menu.addAction(window.actions_by_name[name])
+    point_menu.show_menu(menu, text.viewport().mapToGlobal(at))
+    menu.deleteLater()
