@@ -151,6 +151,24 @@ def add_evidence(doc: Document, card: int, point: int, source: str, quote: str) 
     return _list_change("Add quote", doc, path, items)
 
 
+def add_dialogue_evidence(
+    doc: Document, source: str, quote: str, co_chair: int | None = None
+) -> Change:
+    """Adds a quote supporting the dialogue's title, place and date, or with `co_chair`
+    the name and role of that co-chair."""
+    if co_chair is None:
+        path: KeyPath = ("dialogue", "evidence")
+        label = "Add quote for the dialogue"
+    else:
+        path = ("dialogue", "co_chairs", co_chair, "evidence")
+        label = "Add quote for a co-chair"
+    value_at(doc.data, path[:-1])
+    quotes = _list_at(doc, path, create=True)
+    items = Seq.made(quotes, getattr(quotes, "origin", None))
+    items.append(adopt(_evidence(source, quote)))
+    return _list_change(label, doc, path, items)
+
+
 def set_card_quote(doc: Document, card: int, source: str, quote: str, speaker: str = "") -> Change:
     """Sets the card's quote block; with no speaker given, the one it had stays."""
     found = _card_at(doc, card)

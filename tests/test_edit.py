@@ -10,6 +10,7 @@ import pytest
 from briefing.document import Document, apply, open_document
 from briefing.edit import (
     EditError,
+    add_dialogue_evidence,
     add_evidence,
     add_source,
     commitment_phrases,
@@ -62,6 +63,27 @@ def test_added_evidence_and_a_card_quote_are_checked_against_the_source(doc: Doc
     }
     assert list(edited.data["sectors"][0]) == ["id", "kind", "title", "summary", "points", "quote"]
     assert edited.problems == ()
+
+
+def test_quotes_for_the_dialogue_and_a_co_chair_are_checked_and_undone(
+    write_dialogue: WriteDialogue,
+) -> None:
+    with_chair = MINIMAL.replace(
+        "  evidence:\n    - source: art\n      quote: agreed on Saturday\n",
+        "  co_chairs:\n    - name: Cho\n      role: Adviser\n      country: KR\n"
+        "      evidence: []\n  evidence: []\n",
+        1,
+    )
+    doc = open_document(write_dialogue(with_chair))
+    assert any(p.path == "dialogue.evidence" for p in doc.problems)
+    assert any(p.path == "dialogue.co_chairs[0].evidence" for p in doc.problems)
+    edited, undo = apply(doc, add_dialogue_evidence(doc, "art", "agreed on Saturday"))
+    edited, _ = apply(edited, add_dialogue_evidence(edited, "art", "not in it", co_chair=0))
+    assert [p.path for p in edited.problems] == ["dialogue.co_chairs[0].evidence[0].quote"]
+    assert edited.data["dialogue"]["evidence"] == [{"source": "art", "quote": "agreed on Saturday"}]
+    assert undo.label == "Add quote for the dialogue"
+    with pytest.raises(EditError):
+        add_dialogue_evidence(doc, "art", "agreed", co_chair=3)
 
 
 def test_a_new_optional_key_goes_where_the_format_puts_it(doc: Document) -> None:

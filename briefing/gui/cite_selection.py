@@ -59,7 +59,7 @@ def quote_between(paragraphs: tuple[str, ...], starts: list[int], start: int, en
 
 
 class SelectionCiting:
-    """The three select-to-cite commands, run on the source panel's selection."""
+    """The select-to-cite commands, run on the source panel's selection."""
 
     def __init__(self, panel: SourcePanel, edits: EditActions) -> None:
         self._panel = panel
@@ -88,3 +88,9 @@ class SelectionCiting:
         selection = self._selection()
         if selection is not None:
             self._edits.set_card_quote(*selection)
+
+    def for_dialogue(self, co_chair: int | None = None) -> None:
+        """The selection as evidence of the dialogue's details, or of co-chair `co_chair`."""
+        selection = self._selection()
+        if selection is not None:
+            self._edits.add_dialogue_evidence(*selection, co_chair=co_chair)

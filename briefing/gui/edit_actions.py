@@ -115,6 +115,10 @@ class EditActions(QObject):
         card = self._navigation.state.card
         return self.run(lambda d: edit.add_evidence(d, card, point, source, quote))
 
+    def add_dialogue_evidence(self, source: str, quote: str, co_chair: int | None = None) -> bool:
+        """A quote for the dialogue's title, place and date, or for co-chair `co_chair`."""
+        return self.run(lambda d: edit.add_dialogue_evidence(d, source, quote, co_chair))
+
     def set_card_quote(self, source: str, quote: str) -> bool:
         state = self._navigation.state
         if state.current is None:

@@ -13,11 +13,16 @@ from briefing.gui.edit_actions import EditActions
 from briefing.gui.edit_panel import EditPanel
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QSplitter
+    from PySide6.QtWidgets import QMenu, QSplitter
 
     from briefing.gui.main_window import MainWindow
 
-CITE_COMMANDS = ("newPointFromSelection", "addSelectionAsEvidence", "useSelectionAsQuote")
+CITE_COMMANDS = (
+    "newPointFromSelection",
+    "addSelectionAsEvidence",
+    "useSelectionAsQuote",
+    "citeForDialogue",
+)
 
 
 def install_editing(window: MainWindow, below_card: QSplitter) -> None:
@@ -53,5 +58,15 @@ def _source_menu(window: MainWindow, at: QPoint) -> None:
         menu.addSeparator()
         for name in CITE_COMMANDS:
             menu.addAction(window.actions_by_name[name])
+        _co_chair_entries(window, menu)
     point_menu.show_menu(menu, text.viewport().mapToGlobal(at))
     menu.deleteLater()
+
+
+def _co_chair_entries(window: MainWindow, menu: QMenu) -> None:
+    """One entry per co-chair: the selection as evidence of their name and role."""
+    dialogue = window.navigation.state.dialogue
+    for index, person in enumerate(dialogue.co_chairs if dialogue else ()):
+        action = menu.addAction(f"Add Selection as Evidence for {person.name or 'a co-chair'}")
+        action.setObjectName(f"citeForCoChair{index}")
+        action.triggered.connect(lambda _=False, i=index: window.citing.for_dialogue(i))

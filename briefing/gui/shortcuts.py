@@ -165,6 +165,14 @@ COMMANDS: tuple[Command, ...] = (
         editing=True,
     ),
     Command(
+        "citeForDialogue",
+        "Add Selection as Evidence for the &Dialogue",
+        "&Edit",
+        lambda w: w.citing.for_dialogue(),
+        ("Ctrl+Shift+D",),
+        editing=True,
+    ),
+    Command(
         "moveUp",
         "Mo&ve Up",
         "&Edit",

@@ -114,6 +114,7 @@ MENU_KEYS = {
     "newPointFromSelection": ("&Edit", "Ctrl+Shift+N"),
     "addSelectionAsEvidence": ("&Edit", "Ctrl+Shift+A"),
     "useSelectionAsQuote": ("&Edit", "Ctrl+Shift+Q"),
+    "citeForDialogue": ("&Edit", "Ctrl+Shift+D"),
     "moveUp": ("&Edit", "Ctrl+Shift+Up"),
     "moveDown": ("&Edit", "Ctrl+Shift+Down"),
     "deleteSelected": ("&Edit", "Ctrl+Shift+Del"),
