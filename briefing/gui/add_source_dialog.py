@@ -119,6 +119,7 @@ class AddSourceDialog(AuthoringDialog):
             QApplication.restoreOverrideCursor()
         self.say("")
         self.text.setPlainText(imported.text)
+        self.count_paragraphs()  # at once: a file is not typed
         self.origin.setText(f"From {path.name} ({imported.kind}).")
         if not self.title.text().strip():
             self.title.setText(imported.title or path.stem)

@@ -45,9 +45,25 @@ def install_editing(window: MainWindow, below_card: QSplitter) -> None:
         window.source_panel.set_editing(on)
         window.navigator.set_editing(on)
         shortcuts.update_editing(window.actions_by_name, on)
+        if on:
+            _give_room(below_card)
 
     session.editing_changed.connect(editing)
     editing(session.editing)
+
+
+EDIT_SHARE = 0.45
+"""The edit panel's share of the height under the card when Edit Mode starts."""
+
+
+def _give_room(split: QSplitter) -> None:
+    """Makes the edit panel tall enough to use: shown after the splitter was laid out, it
+    would otherwise get only its minimum height."""
+    sizes = split.sizes()
+    total = sum(sizes)
+    if len(sizes) == 2 and total > 0 and sizes[1] < total * EDIT_SHARE * 0.8:
+        panel = round(total * EDIT_SHARE)
+        split.setSizes([total - panel, panel])
 
 
 def _source_menu(window: MainWindow, at: QPoint) -> None:

@@ -39,7 +39,8 @@ def make_readout(folder: Path) -> Path:
     return path
 
 
-def click(qtbot: Any, button: QPushButton) -> None:
+def click(qtbot: Any, button: QPushButton | None) -> None:
+    assert button is not None
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 

@@ -376,3 +376,15 @@ def test_a_co_chairs_role_is_edited_and_shows_on_the_overview(
     editor.country.setCurrentText("US")
     editor.country.activated.emit(editor.country.currentIndex())
     assert data(window)["dialogue"]["co_chairs"][0]["country"] == "US"
+
+
+def test_edit_mode_gives_the_edit_panel_room_under_the_card(
+    qtbot: Any, make_window: MakeWindow
+) -> None:
+    window = make_window()
+    window.resize(1024, 640)
+    qtbot.waitUntil(lambda: window.card_split.height() < 640)
+    window.edit_session.set_editing(True)
+    split = window.card_split.height()
+    assert window.edit_panel.height() >= 0.35 * split
+    assert window.card_view.height() >= 0.45 * split
