@@ -10,11 +10,11 @@ from PySide6.QtCore import QPoint, Qt
 from briefing.gui import point_menu, shortcuts
 from briefing.gui.cite_selection import SelectionCiting
 from briefing.gui.edit_actions import EditActions
-from briefing.gui.edit_panel import EditPanel
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu, QSplitter
 
+    from briefing.gui.edit_panel import EditPanel
     from briefing.gui.main_window import MainWindow
 
 CITE_COMMANDS = (
@@ -26,22 +26,20 @@ CITE_COMMANDS = (
 
 
 def install_editing(window: MainWindow, below_card: QSplitter) -> None:
-    """Adds `window.edit_actions`, `window.citing` and `window.edit_panel` (in `below_card`)."""
+    """Adds `window.edit_actions` and `window.citing`; the edit panel goes in `below_card`
+    when Edit Mode is first turned on (`window.edit_panel` makes it on first use)."""
     session = window.edit_session
     window.edit_actions = EditActions(session, window.navigation, window)
     window.citing = SelectionCiting(window.source_panel, window.edit_actions)
-    window.edit_panel = EditPanel(window.navigation, window.edit_actions)
-    below_card.addWidget(window.edit_panel)
-    below_card.setStretchFactor(0, 3)
-    below_card.setStretchFactor(1, 2)
     window.navigator.move_requested.connect(window.edit_actions.move_card)
     text = window.source_panel.text
     text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     text.customContextMenuRequested.connect(lambda at: _source_menu(window, at))
 
     def editing(on: bool) -> None:
-        window.edit_panel.setVisible(on)
-        window.edit_panel.set_editing(on)
+        if on or window.has_edit_panel:
+            window.edit_panel.setVisible(on)
+            window.edit_panel.set_editing(on)
         window.source_panel.set_editing(on)
         window.navigator.set_editing(on)
         shortcuts.update_editing(window.actions_by_name, on)
@@ -50,6 +48,18 @@ def install_editing(window: MainWindow, below_card: QSplitter) -> None:
 
     session.editing_changed.connect(editing)
     editing(session.editing)
+
+
+def make_edit_panel(window: MainWindow, below_card: QSplitter) -> EditPanel:
+    """The forms under the card: made on first use, since most sessions only read."""
+    from briefing.gui import edit_panel  # ~20 ms of imports and widgets, off the start
+
+    panel = edit_panel.EditPanel(window.navigation, window.edit_actions)
+    panel.hide()
+    below_card.addWidget(panel)
+    below_card.setStretchFactor(0, 3)
+    below_card.setStretchFactor(1, 2)
+    return panel
 
 
 EDIT_SHARE = 0.45

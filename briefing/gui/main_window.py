@@ -26,7 +26,7 @@ from briefing.gui import dialogs, shortcuts
 from briefing.gui.card_view import CardView
 from briefing.gui.edit_commands import EditCommands
 from briefing.gui.edit_session import EditSession
-from briefing.gui.edit_wiring import install_editing
+from briefing.gui.edit_wiring import install_editing, make_edit_panel
 from briefing.gui.file_commands import FileCommands
 from briefing.gui.icons import line_icon
 from briefing.gui.layout import DEFAULT_LIST, DEFAULT_SIDE, LIST_MIN, SIDE_MIN, fit_widths
@@ -65,7 +65,6 @@ class MainWindow(QMainWindow):
     pdf: PdfCommands
     edit_actions: EditActions
     citing: SelectionCiting
-    edit_panel: EditPanel
 
     def __init__(self, settings: AppSettings, theme: Theme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -147,6 +146,7 @@ class MainWindow(QMainWindow):
             self.autosave,
         )
         column.insertWidget(0, self.edits.recovery_bar)
+        self._edit_panel: EditPanel | None = None
         install_editing(self, self.card_split)
         self._build_toolbar()
         self._build_status_bar()
@@ -205,6 +205,17 @@ class MainWindow(QMainWindow):
         self._notice_timer = QTimer(self)
         self._notice_timer.setSingleShot(True)
         self._notice_timer.timeout.connect(self.notice.clear)
+
+    @property
+    def edit_panel(self) -> EditPanel:
+        """The edit panel under the card, made when Edit Mode is first used."""
+        if self._edit_panel is None:
+            self._edit_panel = make_edit_panel(self, self.card_split)
+        return self._edit_panel
+
+    @property
+    def has_edit_panel(self) -> bool:
+        return self._edit_panel is not None
 
     def apply_colors(self, colors: Colors) -> None:
         """Icons are drawn in the theme's colours; called again when the scheme changes."""
