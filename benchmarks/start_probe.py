@@ -11,10 +11,11 @@ import os
 import sys
 import time
 
+# isort: off
+from briefing.gui.app import build_app  # first, as the `briefing` command imports it
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
-
-from briefing.gui.app import build_app
+# isort: on
 
 
 class PaintWatch(QObject):

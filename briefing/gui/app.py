@@ -10,8 +10,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+# isort: off
+# The Qt-free core first: PySide6 reads the source of every module imported after it (to look
+# for its `__feature__` switches) and keeps the lines in memory.
+import briefing.document  # noqa: F401
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication
+
+# isort: on
 
 from briefing.gui.theme import Theme
 from briefing.paths import bundled_dialogue, font_path
