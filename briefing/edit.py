@@ -227,8 +227,9 @@ def add_source(doc: Document, entry: dict[str, object]) -> Change:
 
 
 _PHRASES = (
-    # amounts: "$10 million", "US$ 1.5 billion", "10 billion won", "5,000 dollars"
-    r"(?:US)?\$ ?\d[\d,.]*(?: (?:million|billion|trillion))?"
+    # amounts: "$10 million", "US$ 1.5 billion", "10 billion won", "5,000 dollars", each also
+    # with the qualifier the source gives ("at least US$10 million")
+    r"(?:(?:at least|up to|about) )?(?:US)?\$ ?\d[\d,.]*(?: (?:million|billion|trillion))?"
     r"|\d[\d,.]*(?: (?:million|billion|trillion))? (?:won|dollars|euros|yen)\b",
     # times: "next year", "by 2025", "in December 2024", "early next year", "within five years"
     r"\b(?:(?:early|late|later|by the end of) )?(?:next|this|last|the coming) "
@@ -243,6 +244,7 @@ _PHRASES = (
     r"\b(?:in|at) (?:the )?(?:[A-Z][\w.'-]*(?:,? (?:[A-Z][\w.'-]*|of|the|and))*)",
 )
 _PHRASE = re.compile("|".join(f"(?:{p})" for p in _PHRASES))
+_QUALIFIER = re.compile(r"^(?:at least|up to|about) (?=(?:US)?\$)")
 
 
 def commitment_phrases(doc: Document, card: int, point: int) -> tuple[str, ...]:
@@ -259,6 +261,9 @@ def commitment_phrases(doc: Document, card: int, point: int) -> tuple[str, ...]:
                 if phrase.split(" ", 1)[0] in ("in", "at") and phrase.count(" ") == 0:
                     continue
                 found.setdefault(phrase)
+                bare = _QUALIFIER.sub("", phrase, count=1)
+                if bare != phrase:  # the amount as the form's "as stated" may also take it
+                    found.setdefault(bare)
     return tuple(found)
 
 
