@@ -65,6 +65,14 @@ def value_at(data: Any, path: KeyPath) -> Any:
     return value
 
 
+def get_at(data: Any, path: KeyPath) -> Any:
+    """The value at `path`, or None where there is none (a form showing an absent field)."""
+    try:
+        return value_at(data, path)
+    except EditError:
+        return None
+
+
 def replaced(data: Any, path: KeyPath, value: Any) -> Any:
     """`data` with the value at `path` replaced: copies along the path (keeping their
     origins), everything else shared."""

@@ -9,7 +9,8 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QVBoxLayout, QWidget
 
-from briefing.gui.edit_fields import Binding, KeyPath, combo_field, line_field, value_at
+from briefing.edit import KeyPath, get_at
+from briefing.gui.edit_fields import Binding, combo_field, line_field
 
 OPTIONAL = {"name_ko"}
 
@@ -47,7 +48,7 @@ class CoChairsForm(QWidget):
         self._box.setContentsMargins(0, 0, 0, 0)
 
     def show_co_chairs(self, data: Any) -> None:
-        people = value_at(data, ("dialogue", "co_chairs"))
+        people = get_at(data, ("dialogue", "co_chairs"))
         people = people if isinstance(people, list) else []
         while len(self.editors) < len(people):
             editor = _CoChair()
@@ -61,7 +62,7 @@ class CoChairsForm(QWidget):
                 editor.setTitle(f"Co-chair {n + 1}")
                 for key, binding in editor.bindings.items():
                     path: KeyPath = ("dialogue", "co_chairs", n, key)
-                    binding.show(path, value_at(data, path))
+                    binding.show(path, get_at(data, path))
 
     def _typed(self, path: KeyPath, text: str) -> None:
         optional = path[-1] in OPTIONAL

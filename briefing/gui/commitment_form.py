@@ -12,14 +12,8 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QVBoxLayout, QWidget
 
-from briefing.gui.edit_fields import (
-    Binding,
-    KeyPath,
-    combo_field,
-    line_field,
-    set_suggestions,
-    value_at,
-)
+from briefing.edit import KeyPath, get_at
+from briefing.gui.edit_fields import Binding, combo_field, line_field, set_suggestions
 from briefing.model import Actor, CommitmentKind
 
 NEW_COMMITMENT = {"actors": "both", "kind": "agreed", "what": ""}
@@ -95,7 +89,7 @@ class CommitmentForm(QGroupBox):
     def show_commitment(self, path: KeyPath, data: Any, phrases: tuple[str, ...]) -> None:
         """Shows the commitment at `path` (the point's key path + 'commitment') in `data`."""
         self._path = path
-        commitment = value_at(data, path)
+        commitment = get_at(data, path)
         present = isinstance(commitment, dict)
         self.blockSignals(True)
         self.setChecked(present)
@@ -103,8 +97,8 @@ class CommitmentForm(QGroupBox):
         for field in (self.timeframe, self.place, self.stated):
             set_suggestions(field, ("", *phrases))
         for name, binding in self._fields.items():
-            binding.show((*path, *name.split(".")), value_at(data, (*path, *name.split("."))))
-        has_amount = present and isinstance(value_at(data, (*path, "amount")), dict)
+            binding.show((*path, *name.split(".")), get_at(data, (*path, *name.split("."))))
+        has_amount = present and isinstance(get_at(data, (*path, "amount")), dict)
         self.has_amount.setChecked(has_amount)
         self.amount.setVisible(has_amount)
         for widget in (self.actors, self.kind, self.what, self.timeframe, self.place):

@@ -11,22 +11,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
+from briefing.edit import KeyPath
+
 if TYPE_CHECKING:
     from PySide6.QtGui import QFocusEvent, QKeyEvent
-
-KeyPath = tuple[str | int, ...]
-
-
-def value_at(data: Any, path: KeyPath) -> Any:
-    """The value at `path` in plain YAML data; None where there is none."""
-    for key in path:
-        if isinstance(key, int):
-            if not isinstance(data, list) or not 0 <= key < len(data):
-                return None
-        elif not isinstance(data, dict) or key not in data:
-            return None
-        data = data[key]
-    return data
 
 
 def as_text(value: Any) -> str:

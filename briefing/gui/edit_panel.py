@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing.edit import KeyPath, get_at
 from briefing.gui.co_chairs_form import CoChairsForm
 from briefing.gui.commitment_form import CommitmentForm
-from briefing.gui.edit_fields import Binding, KeyPath, combo_field, line_field, text_field
-from briefing.gui.edit_fields import value_at as value_at
+from briefing.gui.edit_fields import Binding, combo_field, line_field, text_field
 from briefing.gui.notes_form import NotesForm
 from briefing.gui.state import Navigation, NavigationState
 
@@ -248,23 +248,21 @@ class EditPanel(QScrollArea):
             widget = binding.widget
             key = widget.property("key")
             if key:
-                binding.show(("dialogue", key), value_at(data, ("dialogue", key)))
+                binding.show(("dialogue", key), get_at(data, ("dialogue", key)))
             elif widget is self.title:
-                binding.show((*card, "title"), value_at(data, (*card, "title")))
+                binding.show((*card, "title"), get_at(data, (*card, "title")))
             elif widget is self.icon:
-                binding.show((*card, "icon"), value_at(data, (*card, "icon")))
+                binding.show((*card, "icon"), get_at(data, (*card, "icon")))
             elif widget is self.summary:
-                binding.show((*card, "summary"), value_at(data, (*card, "summary")))
+                binding.show((*card, "summary"), get_at(data, (*card, "summary")))
             elif widget is self.speaker:
-                binding.show(
-                    (*card, "quote", "speaker"), value_at(data, (*card, "quote", "speaker"))
-                )
-        self._show_points(value_at(data, (*card, "points")) or [], state.point)
+                binding.show((*card, "quote", "speaker"), get_at(data, (*card, "quote", "speaker")))
+        self._show_points(get_at(data, (*card, "points")) or [], state.point)
         point = state.point if state.point is not None and state.point >= 0 else None
         self.point_box.setVisible(point is not None)
         if point is not None:
             self._show_point(data, (*card, "points", point), c, point)
-        quote = value_at(data, (*card, "quote"))
+        quote = get_at(data, (*card, "quote"))
         self.quote_box.setVisible(isinstance(quote, dict))
         if isinstance(quote, dict):
             self.quote_text.setText(f"\u201c{quote.get('quote', '')}\u201d")
@@ -294,11 +292,11 @@ class EditPanel(QScrollArea):
         assert document is not None
         for binding in self._bindings:
             if binding.widget is self.lead:
-                binding.show((*path, "lead"), value_at(data, (*path, "lead")))
+                binding.show((*path, "lead"), get_at(data, (*path, "lead")))
             elif binding.widget is self.text:
-                binding.show((*path, "text"), value_at(data, (*path, "text")))
+                binding.show((*path, "text"), get_at(data, (*path, "text")))
         self.evidence.clear()
-        for item in value_at(data, (*path, "evidence")) or []:
+        for item in get_at(data, (*path, "evidence")) or []:
             quote = item.get("quote", "") if isinstance(item, dict) else ""
             source = item.get("source", "") if isinstance(item, dict) else ""
             self.evidence.addItem(f"\u201c{quote}\u201d \u2014 {source}")

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.gui.edit_fields import KeyPath, line_field, text_field, value_at
+from briefing.edit import KeyPath, get_at
+from briefing.gui.edit_fields import line_field, text_field
 
 NEW_CITATION = {"title": ""}
 NEW_NOTE: dict[str, object] = {"text": "", "cites": [NEW_CITATION]}
@@ -70,8 +71,8 @@ class NoteEditor(QGroupBox):
     def show_note(self, number: int, path: KeyPath, data: Any) -> None:
         self.setTitle(f"Note {number}")
         self._path = path
-        self._text.show((*path, "text"), value_at(data, (*path, "text")))
-        cites = value_at(data, (*path, "cites"))
+        self._text.show((*path, "text"), get_at(data, (*path, "text")))
+        cites = get_at(data, (*path, "cites"))
         self._cites = cites if isinstance(cites, list) else []
         while len(self.rows) < len(self._cites):
             row = _CiteRow()
@@ -85,8 +86,8 @@ class NoteEditor(QGroupBox):
             row.setVisible(k < len(self._cites))
             if k < len(self._cites):
                 cite = (*path, "cites", k)
-                row.title_binding.show((*cite, "title"), value_at(data, (*cite, "title")))
-                row.url_binding.show((*cite, "url"), value_at(data, (*cite, "url")))
+                row.title_binding.show((*cite, "title"), get_at(data, (*cite, "title")))
+                row.url_binding.show((*cite, "url"), get_at(data, (*cite, "url")))
 
     def _typed(self, path: KeyPath, text: str) -> None:
         optional = path[-1] == "url"
@@ -122,7 +123,7 @@ class NotesForm(QWidget):
     def show_notes(self, path: KeyPath, data: Any) -> None:
         """Shows the notes at `path` (a card's key path + 'notes')."""
         self._path = path
-        notes = value_at(data, path)
+        notes = get_at(data, path)
         self._notes = notes if isinstance(notes, list) else []
         while len(self.editors) < len(self._notes):
             editor = NoteEditor()

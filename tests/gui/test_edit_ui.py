@@ -11,8 +11,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMenu
 
+from briefing.edit import get_at
 from briefing.gui import dialogs, point_menu
-from briefing.gui.edit_fields import value_at
 from briefing.gui.main_window import MainWindow
 from briefing.gui.state import QUOTE
 from briefing.paths import bundled_dialogue
@@ -52,7 +52,7 @@ def data(window: MainWindow) -> Any:
 
 
 def points(window: MainWindow) -> list[Any]:
-    return list(value_at(data(window), ("sectors", window.navigation.state.card, "points")))
+    return list(get_at(data(window), ("sectors", window.navigation.state.card, "points")))
 
 
 def type_into(qtbot: Any, field: Any, text: str) -> None:
@@ -107,7 +107,7 @@ def test_a_selection_becomes_evidence_of_the_selected_point_and_the_cards_quote(
 
     select_in_source(window, "both nations decided to explore ways")
     window.actions_by_name["useSelectionAsQuote"].trigger()
-    quote = value_at(data(window), ("sectors", window.navigation.state.card, "quote"))
+    quote = get_at(data(window), ("sectors", window.navigation.state.card, "quote"))
     assert quote["quote"] == "both nations decided to explore ways"
     assert window.navigation.state.point == QUOTE
     assert window.edit_panel.quote_box.isVisible()
@@ -194,19 +194,19 @@ def test_a_commitment_is_made_in_the_form_from_the_evidence_phrases(
     assert not form.isChecked()
     form.setChecked(True)
     path = ("sectors", 0, "points", 1, "commitment")
-    assert value_at(data(window), path) == {"actors": "both", "kind": "agreed", "what": ""}
+    assert get_at(data(window), path) == {"actors": "both", "kind": "agreed", "what": ""}
     type_into(qtbot, form.what, "Hold the dialogue")
-    assert value_at(data(window), (*path, "what")) == "Hold the dialogue"
+    assert get_at(data(window), (*path, "what")) == "Hold the dialogue"
     offered = [form.place.itemText(i) for i in range(form.place.count())]
     assert "in Seoul" in offered
     form.place.setCurrentIndex(offered.index("in Seoul"))
     form.place.activated.emit(form.place.currentIndex())
-    assert value_at(data(window), (*path, "place")) == "in Seoul"
+    assert get_at(data(window), (*path, "place")) == "in Seoul"
     chips = window.card_view.point_rows()[1].chips
     assert chips.isVisibleTo(window.card_view.sheet)
     assert chips.accessibleName() == "Commitment: Hold the dialogue"
     form.setChecked(False)
-    assert value_at(data(window), path) is None
+    assert get_at(data(window), path) is None
 
 
 def test_points_move_with_the_keys_and_by_dragging_in_the_panel(editing: MainWindow) -> None:
@@ -330,14 +330,14 @@ def test_analyst_notes_and_their_citations_are_written_in_the_panel(
 ) -> None:
     window = editing
     c = window.navigation.state.card
-    notes = list(value_at(data(window), ("sectors", c, "notes")) or [])
+    notes = list(get_at(data(window), ("sectors", c, "notes")) or [])
     window.edit_panel.notes.add.click()
     editor = window.edit_panel.notes.editors[len(notes)]
     type_into(qtbot, editor.text, "Context <i>from</i> elsewhere.")
     row = editor.rows[0]
     type_into(qtbot, row.title, "A report")
     type_into(qtbot, row.url, "https://example.org/report")
-    added = value_at(data(window), ("sectors", c, "notes", len(notes)))
+    added = get_at(data(window), ("sectors", c, "notes", len(notes)))
     assert added == {
         "text": "Context <i>from</i> elsewhere.",
         "cites": [{"title": "A report", "url": "https://example.org/report"}],
@@ -345,9 +345,9 @@ def test_analyst_notes_and_their_citations_are_written_in_the_panel(
     box = window.card_view.note_boxes()[-1]
     assert "Context &lt;i&gt;from&lt;/i&gt; elsewhere." in box.text.text()
     editor.add_cite.click()
-    assert len(value_at(data(window), ("sectors", c, "notes", len(notes), "cites"))) == 2
+    assert len(get_at(data(window), ("sectors", c, "notes", len(notes), "cites"))) == 2
     editor.remove.click()
-    assert list(value_at(data(window), ("sectors", c, "notes")) or []) == notes
+    assert list(get_at(data(window), ("sectors", c, "notes")) or []) == notes
 
 
 def test_the_dialogue_details_are_edited_in_the_panel(qtbot: Any, editing: MainWindow) -> None:
