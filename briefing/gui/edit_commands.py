@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QWidget
 from briefing.gui.draft_gate import OUTPUT_COMMANDS, blocked_commands
 from briefing.gui.recovery import (
     Autosave,
-    KeyPath,
     Recovered,
     RecoveryBar,
     all_recoveries,
@@ -25,6 +24,7 @@ from briefing.gui.recovery import (
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
 
+    from briefing.edit import KeyPath
     from briefing.gui.edit_session import EditSession
     from briefing.gui.file_commands import FileCommands
     from briefing.gui.state import Navigation, NavigationState

@@ -22,9 +22,8 @@ from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 if TYPE_CHECKING:
+    from briefing.edit import KeyPath
     from briefing.gui.edit_session import EditSession
-
-KeyPath = tuple[str | int, ...]
 
 log = logging.getLogger(__name__)
 
