@@ -32,7 +32,7 @@ from briefing.gui.icons import line_icon
 from briefing.gui.layout import DEFAULT_LIST, DEFAULT_SIDE, LIST_MIN, SIDE_MIN, fit_widths
 from briefing.gui.navigator import NavigatorPanel
 from briefing.gui.pdf_commands import PdfCommands
-from briefing.gui.problems_panel import ProblemBanner, ProblemsPanel
+from briefing.gui.problems_panel import ProblemBanner, ProblemsPanel, ProblemsShown
 from briefing.gui.recovery import Autosave
 from briefing.gui.save_commands import SaveCommands
 from briefing.gui.settings import AppSettings
@@ -40,7 +40,6 @@ from briefing.gui.source_panel import SourcePanel
 from briefing.gui.state import Navigation, NavigationState
 from briefing.gui.theme import Colors, Theme
 from briefing.gui.window_text import status_text, window_title
-from briefing.problem_words import describe_problem, describe_problems
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QResizeEvent
@@ -50,7 +49,6 @@ if TYPE_CHECKING:
     from briefing.gui.edit_actions import EditActions
     from briefing.gui.edit_panel import EditPanel
     from briefing.gui.preview import PreviewPane
-    from briefing.problems import Problem
 
 PROBLEMS_TAB = 2
 NOTICE_MS = 8000
@@ -78,7 +76,6 @@ class MainWindow(QMainWindow):
         self.saving = SaveCommands(self, self.files, self.edit_session, self.autosave)
         self.pdf = PdfCommands(self, self.navigation, self.files, settings)
         self._preview: PreviewPane | None = None
-        self._listed: tuple[Problem, ...] = ()  # the open document's problems, as listed
 
         self.navigator_panel = NavigatorPanel(self.navigation, theme)
         self.navigator = self.navigator_panel.navigator
@@ -98,6 +95,7 @@ class MainWindow(QMainWindow):
         self.banner = ProblemBanner()
         self.banner.show_problems.connect(lambda: self.show_side(PROBLEMS_TAB))
         self.banner.reload.connect(self.files.reload)
+        self.problems_shown = ProblemsShown(self.side, self.problems_panel, self.banner)
         self.files.problems_changed.connect(self._problems_changed)
         # The search index of a large file takes a moment: built when the window is idle
         # after a file is read, not on the first keystroke (after an edit, on the next search).
@@ -276,36 +274,20 @@ class MainWindow(QMainWindow):
 
     def _document_changed(self, document: Document | None) -> None:
         problems = document.problems if document is not None else ()
-        if problems != self._listed and not self.files.problems:
+        if problems != self.problems_shown.listed and not self.files.problems:
             self._problems_changed()  # which also updates the title, status and commands
         else:
             self._state_changed(self.navigation.state, self.navigation.state)
 
     def _problems_changed(self) -> None:
-        """The file on disk gained or lost problems, or the open document (a draft) did:
-        banner, Problems tab and status say so."""
-        problems, omitted = self.files.problems, self.files.omitted
+        """The file on disk gained or lost problems, or the open document (a draft) did."""
         name = self.files.path.name if self.files.path else ""
         showing_old = self.navigation.state.dialogue is not None
-        self.banner.set_problems(name, len(problems) + omitted, showing_old)
         document = self.edit_session.document
-        self._listed = ()
-        if problems or document is None:
-            self.problems_panel.set_problems(problems, describe_problems(problems), omitted)
-        else:
-            problems = self._listed = document.problems
-            described = [describe_problem(p, document.data) for p in problems]
-            self.problems_panel.set_problems(problems, described, in_file=False)
-        count = len(problems) + omitted
-        at = self.side.indexOf(self.problems_panel)
-        if problems and at < 0:
-            self.side.addTab(self.problems_panel, "Problems")
-        elif not problems and at >= 0:
-            self.side.removeTab(at)
-        if problems:
-            self.side.setTabText(PROBLEMS_TAB, f"Problems ({count})")
-            if not showing_old and self.files.problems:
-                self.show_side(PROBLEMS_TAB)
+        if self.problems_shown.show(
+            name, self.files.problems, self.files.omitted, document, showing_old
+        ):
+            self.show_side(PROBLEMS_TAB)
         self._state_changed(self.navigation.state, self.navigation.state)
 
     def _side_changed(self, index: int) -> None:

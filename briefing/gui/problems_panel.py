@@ -1,9 +1,11 @@
 """What is wrong with the file on disk: a lasting banner over the card, and the Problems
-panel that lists each problem (clicking one goes to its card)."""
+panel that lists each problem (clicking one goes to its card); or, when the file reads, what
+the open document (a draft) still lacks."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
@@ -14,13 +16,17 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from briefing.gui.card_parts import text_label
-from briefing.problem_words import card_number
+from briefing.problem_words import card_number, describe_problem, describe_problems
 from briefing.problems import Problem
+
+if TYPE_CHECKING:
+    from briefing.document import Document
 
 
 def count_text(count: int) -> str:
@@ -146,3 +152,42 @@ class ProblemsPanel(QWidget):
         number = card_number(self._problems[int(item.data(Qt.ItemDataRole.UserRole))])
         if number is not None:
             self.go_to_card.emit(number)
+
+
+class ProblemsShown:
+    """Keeps the banner, the Problems tab and its list in step: the file on disk's problems
+    when it could not be read (the cards are its last good version), else the open
+    document's (a draft's)."""
+
+    def __init__(self, side: QTabWidget, panel: ProblemsPanel, banner: ProblemBanner) -> None:
+        self._side, self._panel, self._banner = side, panel, banner
+        self.listed: tuple[Problem, ...] = ()
+        """The open document's problems as listed (none while the file on disk's are)."""
+
+    def show(
+        self,
+        file_name: str,
+        on_disk: tuple[Problem, ...],
+        omitted: int,
+        document: Document | None,
+        showing_old: bool,
+    ) -> bool:
+        """Updates the banner, list and tab; True when the tab should be brought forward
+        (the file could not be read and no older version is on screen)."""
+        self._banner.set_problems(file_name, len(on_disk) + omitted, showing_old)
+        self.listed = ()
+        problems = on_disk
+        if on_disk or document is None:
+            self._panel.set_problems(on_disk, describe_problems(on_disk), omitted)
+        else:
+            problems = self.listed = document.problems
+            described = [describe_problem(p, document.data) for p in problems]
+            self._panel.set_problems(problems, described, in_file=False)
+        at = self._side.indexOf(self._panel)
+        if problems and at < 0:
+            at = self._side.addTab(self._panel, "Problems")
+        elif not problems and at >= 0:
+            self._side.removeTab(at)
+        if problems:
+            self._side.setTabText(at, f"Problems ({len(problems) + omitted})")
+        return bool(on_disk) and not showing_old
