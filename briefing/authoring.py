@@ -21,6 +21,7 @@ from briefing.atomic import write_new
 from briefing.format import FORMAT, ID_PATTERN
 from briefing.loader import MAX_SOURCE_BYTES, MAX_TOTAL_SOURCE_BYTES
 from briefing.problems import quoted
+from briefing.reader import CONTROL
 
 SOURCES = "sources"
 """The folder next to the dialogue file that holds its source texts."""
@@ -29,7 +30,6 @@ MAX_NAME = 60
 """Characters of a file or id made from a title."""
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _ID = re.compile(ID_PATTERN)
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _NOT_IN_FILE_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
 _WINDOWS_RESERVED = frozenset(
     ["CON", "PRN", "AUX", "NUL"]
@@ -185,7 +185,7 @@ def _text(label: str, value: str) -> str:
     text = value.strip()
     if not text:
         raise AuthoringError(f"{label} is empty")
-    bad = _CONTROL.search(text)
+    bad = CONTROL.search(text)  # what the reader would refuse
     if bad:
         raise AuthoringError(f"{label} contains a control character (U+{ord(bad.group()):04X})")
     return text

@@ -40,7 +40,8 @@ _SCALAR_NAMES = {
 }
 _ALLOWED_TAGS = frozenset(_SCALAR_NAMES) | {_MAP, _SEQ}
 _TEXT_TAGS = ("tag:yaml.org,2002:value", "tag:yaml.org,2002:merge")
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+"""Characters no text in a dialogue file may hold (tab and line ends may)."""
 _PATTERNS: dict[str, re.Pattern[str]] = {}
 
 Mark = tuple[int, int]
@@ -250,7 +251,7 @@ class Walker:
         if not value.strip():
             self.problem(_mark(node), path, "is empty")
             return None
-        bad = _CONTROL.search(value)
+        bad = CONTROL.search(value)
         if bad:
             code = f"U+{ord(bad.group()):04X}"
             self.problem(_mark(node), path, f"contains a control character ({code})")
