@@ -1,11 +1,11 @@
-"""Baseline for cold start: a bare QMainWindow with a QLabel that exits on its first paint.
-
-Like the app under benchmarks.start_probe, it leaves with os._exit right after the paint, so
-neither process's teardown is counted.
+"""Baseline for cold start: a bare QMainWindow with a QLabel. On the label's first paint it
+prints `painted` and the time (`time.monotonic()`), and leaves at once with os._exit, as the
+app does under benchmarks.start_probe.
 """
 
 import os
 import sys
+import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
@@ -14,8 +14,14 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 class QuitOnFirstPaint(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, lambda: os._exit(0))
+            painted = time.monotonic()
+            QTimer.singleShot(0, lambda: leave(painted))
         return False
+
+
+def leave(painted: float) -> None:
+    print(f"painted {painted:.6f}", flush=True)
+    os._exit(0)
 
 
 app = QApplication(sys.argv)

@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from briefing.paths import bundled_dialogue
+
+
+@pytest.fixture(autouse=True, scope="session")
+def own_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """No test reads or writes the user's settings or recovered edits (the recovery folder
+    is beside the settings file), not even from a window an earlier test left behind."""
+    with pytest.MonkeyPatch.context() as patch:
+        folder = tmp_path_factory.mktemp("user")
+        patch.setenv("BRIEFING_SETTINGS", str(folder / "briefing.ini"))
+        yield
+
 
 SOURCE_TEXT = textwrap.dedent(
     """\

@@ -1,5 +1,5 @@
 """Starting the app: `build_app(args)` makes the application and its main window on a
-dialogue file, and `run_app(args)` shows it and runs the event loop.
+dialogue file (`briefing.cli` shows it and runs the event loop).
 
 Nothing from ReportLab or QtPdf is imported, and no PDF is made, until a PDF is asked for.
 """
@@ -103,10 +103,3 @@ def start_file(files: list[str], last_file: str | None) -> tuple[Path, str]:
             return last, ""
         return bundled_dialogue(), f"{last.name} is no longer there; showing the bundled sample"
     return bundled_dialogue(), ""
-
-
-def run_app(args: list[str]) -> int:
-    """Shows the window and runs the app until it is closed."""
-    app, window = build_app(args)
-    window.show()
-    return int(app.exec())

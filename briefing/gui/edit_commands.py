@@ -15,9 +15,9 @@ from briefing.gui.recovery import (
     Autosave,
     Recovered,
     RecoveryBar,
-    all_recoveries,
     differences,
     find_recovery,
+    latest_recovery,
     remove_recovery,
 )
 
@@ -132,9 +132,9 @@ class EditCommands(QObject):
         first."""
         if self._files.path is not None and self._offer_for(self._files.path):
             return
-        found = all_recoveries()
-        if found:
-            self.recovery_bar.offer(found[0], is_open=False)
+        found = latest_recovery()
+        if found is not None:
+            self.recovery_bar.offer(found, is_open=False)
 
     def _opened(self, path: Path) -> None:
         self.recovery_bar.hide()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import zlib
 from dataclasses import dataclass
 from datetime import datetime
@@ -34,7 +35,12 @@ MAX_RECOVERY_BYTES = 64 * 1024 * 1024
 
 
 def recovery_folder() -> Path:
-    """`recovery/` in the platform's folder for the app's data."""
+    """`recovery/` in the platform's folder for the app's data; beside the settings file when
+    `BRIEFING_SETTINGS` names one (as tests and benchmarks do), so that a run with its own
+    settings never offers, nor leaves, the user's unsaved edits."""
+    chosen = os.environ.get("BRIEFING_SETTINGS")
+    if chosen:
+        return Path(chosen).parent / "recovery"
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
     return Path(base or Path.home() / ".briefing") / "recovery"
 
@@ -79,10 +85,13 @@ def write_recovery(path: Path, data: Any) -> Path:
 
 def read_recovery(file: Path) -> Recovered | None:
     """The recovery in `file`, or None when it is not one (logged, never raised)."""
+    from briefing.safe_open import Refused, read_file
+
     try:
-        if file.stat().st_size > MAX_RECOVERY_BYTES:
+        text = read_file(file, "recovery file", MAX_RECOVERY_BYTES)
+        if len(text) > MAX_RECOVERY_BYTES:
             raise ValueError("too large")
-        record = json.loads(file.read_text(encoding="utf-8"))
+        record = json.loads(text.decode("utf-8"))
         if not isinstance(record, dict) or record.get("format") != FORMAT:
             raise ValueError("not a recovery file")
         path, saved = record["path"], record["saved"]
@@ -91,7 +100,7 @@ def read_recovery(file: Path) -> Recovered | None:
         ):
             raise ValueError("wrong types")
         return Recovered(Path(path), datetime.fromisoformat(saved), record["data"], file)
-    except (OSError, ValueError, KeyError) as error:
+    except (Refused, ValueError, KeyError, RecursionError) as error:
         log.warning("recovery file %s is unusable: %s", file, error)
         return None
 
@@ -103,13 +112,20 @@ def find_recovery(path: Path) -> Recovered | None:
     return found if found is not None and found.path == path.resolve() else None
 
 
-def all_recoveries() -> list[Recovered]:
-    """Every recovery left behind, newest first."""
-    folder = recovery_folder()
-    if not folder.is_dir():
-        return []
-    found = [r for f in folder.glob("*.json") if (r := read_recovery(f)) is not None]
-    return sorted(found, key=lambda r: r.saved, reverse=True)
+def latest_recovery() -> Recovered | None:
+    """The newest recovery left behind for a file that is still there. This runs at every
+    start and a recovery file may hold a whole large dialogue, so the files are read newest
+    first (by their time on disk) and only until one serves."""
+    try:
+        found = [(f.stat().st_mtime, f) for f in recovery_folder().glob("*.json")]
+    except OSError as error:
+        log.warning("cannot look for recovered edits: %s", error)
+        return None
+    for _, file in sorted(found, reverse=True):
+        recovered = read_recovery(file)
+        if recovered is not None and recovered.path.is_file():
+            return recovered
+    return None
 
 
 def remove_recovery(path: Path) -> None:

@@ -89,11 +89,11 @@ def dialog_calls(monkeypatch: pytest.MonkeyPatch) -> DialogCalls:
     return calls
 
 
-@pytest.fixture(autouse=True)
-def recovery_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Recovery files go to the test's temp folder, never to the user's data folder."""
-    folder = tmp_path / "recovery"
-    monkeypatch.setattr(recovery, "recovery_folder", lambda: folder)
+@pytest.fixture
+def recovery_folder(settings_path: Path) -> Path:
+    """Where the test's recovery files go: beside its settings, never in the user's data."""
+    folder = recovery.recovery_folder()
+    assert folder == settings_path.parent / "recovery"
     return folder
 
 

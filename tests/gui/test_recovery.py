@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QStandardPaths
 
 from briefing.edit import set_field
 from briefing.gui import recovery
@@ -125,6 +126,51 @@ def test_a_damaged_recovery_file_is_ignored(
     assert any("is unusable" in r.getMessage() for r in caplog.records)
 
 
+def test_the_newest_recovery_of_a_file_still_there_is_offered(
+    make_window: MakeWindow, write_dialogue: WriteDialogue, tmp_path: Path, bundled: Path
+) -> None:
+    older, newer, gone = write_dialogue(), tmp_path / "newer.yaml", tmp_path / "gone.yaml"
+    shutil.copy(older, newer)
+    for when, path in enumerate((older, newer, gone)):
+        file = recovery.write_recovery(path, {"format": "briefing/1"})
+        os.utime(file, (1_000_000 + when, 1_000_000 + when))
+    window = make_window(bundled)
+    window.edits.offer_recovery()
+    bar = window.edits.recovery_bar
+    assert bar.isVisible() and "Unsaved edits to newer.yaml" in bar.text.text()
+    assert recovery_file(gone).exists(), "kept, in case its file comes back"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX only")
+def test_a_named_pipe_among_the_recovery_files_is_refused_without_waiting(
+    make_window: MakeWindow,
+    write_dialogue: WriteDialogue,
+    recovery_folder: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    path = write_dialogue()
+    recovery_folder.mkdir(parents=True)
+    os.mkfifo(recovery_file(path))  # reading it would wait for a writer for ever
+    window = make_window(path)
+    window.edits.offer_recovery()
+    assert window.edits.recovery_bar.isHidden()
+    assert any("named pipe" in r.getMessage() for r in caplog.records)
+
+
+def test_the_recovery_folder_is_beside_chosen_settings_else_in_the_app_data(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("BRIEFING_SETTINGS", str(tmp_path / "mine" / "s.ini"))
+    assert recovery.recovery_folder() == tmp_path / "mine" / "recovery"
+    monkeypatch.delenv("BRIEFING_SETTINGS")
+    QStandardPaths.setTestModeEnabled(True)  # the test mode's folder, not the user's
+    try:
+        data = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+        assert recovery.recovery_folder() == Path(data) / "recovery"
+    finally:
+        QStandardPaths.setTestModeEnabled(False)
+
+
 def test_differences_touch_only_what_differs() -> None:
     old = {"a": {"b": 1, "c": [1, 2]}, "gone": 1}
     new = {"a": {"b": 2, "c": [1, 3]}, "added": "x"}
@@ -141,11 +187,7 @@ def test_differences_touch_only_what_differs() -> None:
 CRASHING_RUN = textwrap.dedent(
     """\
     import sys
-    from pathlib import Path
 
-    from briefing.gui import recovery
-
-    recovery.recovery_folder = lambda: Path(sys.argv[2])
     from briefing.edit import set_field
     from briefing.gui.app import build_app
 
@@ -162,16 +204,16 @@ CRASHING_RUN = textwrap.dedent(
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX only")
 def test_edits_survive_a_crash(
-    make_window: MakeWindow, bundled: Path, tmp_path: Path, recovery_folder: Path
+    make_window: MakeWindow, bundled: Path, tmp_path: Path, settings_path: Path
 ) -> None:
     folder = tmp_path / "copy"
     shutil.copytree(bundled.parent, folder)
     path = folder / bundled.name
-    env = {**os.environ, "BRIEFING_SETTINGS": str(tmp_path / "crash.ini")}
+    env = {**os.environ, "BRIEFING_SETTINGS": str(settings_path)}  # its recovery folder too
     env["QT_QPA_PLATFORM"] = "offscreen"
     kill = getattr(signal, "SIGKILL")  # noqa: B009 (not on Windows)
     with subprocess.Popen(
-        [sys.executable, "-c", CRASHING_RUN, str(path), str(recovery_folder)],
+        [sys.executable, "-c", CRASHING_RUN, str(path)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         env=env,

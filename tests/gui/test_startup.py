@@ -16,11 +16,10 @@ from tests.gui.conftest import DialogCalls
 # side panels are there; then closes the window as a user would.
 PROBE = """
 import sys
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
-from briefing.gui.app import build_app
+from briefing.cli import open_app
 
-app, window = build_app(sys.argv[1:])
+app, window = open_app(sys.argv[1:])
+from PySide6.QtCore import QTimer
 window.show()
 
 def report():
@@ -99,6 +98,21 @@ def test_when_the_last_file_is_gone_the_sample_opens_and_the_user_is_told(tmp_pa
         "late - fusion Overview panels",
         "d.yaml is no longer there; showing the bundled sample",
     )
+
+
+def test_after_start_up_the_collector_runs_again_and_passes_over_none_of_it(
+    tmp_path: Path,
+) -> None:
+    code = (
+        "import gc; from briefing.cli import open_app; app, window = open_app([]); "
+        "print(gc.isenabled(), gc.get_freeze_count() > 10_000, window.card_view.title.text())"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env["BRIEFING_SETTINGS"] = str(tmp_path / "probe.ini")
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.stdout.split() == ["True", "True", "Overview"], done.stderr
 
 
 def test_about_names_the_source_and_the_licences(
