@@ -2,7 +2,7 @@
 painted and when the whole window (navigator, card, source panel) had painted, as
 `time.monotonic()` readings, then leaves at once (no teardown, like the baseline).
 
-Usage: python -m benchmarks.start_probe [FILE]
+Usage: python benchmarks/start_probe.py [FILE]
 """
 
 from __future__ import annotations

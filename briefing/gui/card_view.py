@@ -318,7 +318,8 @@ class _Page(QWidget):
         self._place()
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.LayoutRequest:  # the sheet's parts changed size
+        # LayoutRequest: the sheet's parts changed size
+        if event.type() in (QEvent.Type.LayoutRequest, QEvent.Type.Show):
             self._place()
         return super().event(event)
 
@@ -331,7 +332,10 @@ class _Page(QWidget):
 
     def _place(self) -> None:
         """Centres the sheet at the page's width; the page grows to the sheet's height, and
-        the scroll area scrolls it."""
+        the scroll area scrolls it. Not while hidden: at start the window is not yet at its
+        size, and laying out every label of the card at a width about to change took 2 ms."""
+        if not self.isVisible():
+            return
         if self.sheet is None:
             self.setMinimumHeight(0)
             return

@@ -52,6 +52,7 @@ if TYPE_CHECKING:
 
 PROBLEMS_TAB = 2
 NOTICE_MS = 8000
+INDEX_DELAY_MS = 200
 
 
 class MainWindow(QMainWindow):
@@ -97,9 +98,12 @@ class MainWindow(QMainWindow):
         self.banner.reload.connect(self.files.reload)
         self.problems_shown = ProblemsShown(self.side, self.problems_panel, self.banner)
         self.files.problems_changed.connect(self._problems_changed)
-        # The search index of a large file takes a moment: built when the window is idle
-        # after a file is read, not on the first keystroke (after an edit, on the next search).
-        self.files.read.connect(lambda: QTimer.singleShot(0, self.navigation.prepare_search))
+        # The search index of a large file takes a moment: built shortly after a file is read
+        # (once the window has painted it), not on the first keystroke (after an edit, on the
+        # next search).
+        self.files.read.connect(
+            lambda: QTimer.singleShot(INDEX_DELAY_MS, self.navigation.prepare_search)
+        )
         self.edit_session.changed.connect(self._document_changed)
         self.edit_session.modified_changed.connect(self.setWindowModified)
         middle = QWidget()
