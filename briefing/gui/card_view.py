@@ -304,7 +304,8 @@ class _Page(QWidget):
 
     def put_aside(self, sheet: CardSheet) -> None:
         sheet.move(-10 * SHEET_WIDTH, 0)
-        sheet.show()  # made after the page was shown, it would otherwise stay hidden
+        if self.isVisible():  # made after the page was shown, it would otherwise stay hidden
+            sheet.show()  # (before, showing it would style it again with every parent it gets)
 
     def show_sheet(self, sheet: CardSheet | None) -> None:
         """Shows `sheet`, or no card at all (hiding the last one, rare enough to afford)."""

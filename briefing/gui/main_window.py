@@ -78,22 +78,39 @@ class MainWindow(QMainWindow):
         self.pdf = PdfCommands(self, self.navigation, self.files, settings)
         self._preview: PreviewPane | None = None
 
-        self.navigator_panel = NavigatorPanel(self.navigation, theme)
+        # Built from the window down, each part made inside its final parent: a part moved
+        # into a new parent after Qt has styled it is styled again, with all it holds.
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("mainSplitter")
+        self.setCentralWidget(self.splitter)
+        self.navigator_panel = NavigatorPanel(self.navigation, theme, self.splitter)
         self.navigator = self.navigator_panel.navigator
-        self.card_view = CardView(self.navigation, theme)
+        middle = QWidget(self.splitter)
+        middle.setObjectName("cardColumn")
+        column = QVBoxLayout(middle)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.files.conflict)
+        self.banner = ProblemBanner(middle)
+        column.addWidget(self.banner)
+        self.card_split = QSplitter(Qt.Orientation.Vertical, middle)  # the edit panel under it
+        self.card_split.setObjectName("cardSplit")
+        self.card_split.setChildrenCollapsible(False)
+        column.addWidget(self.card_split, 1)
+        self.card_view = CardView(self.navigation, theme, self.card_split)
         self.card_view.open_requested.connect(self.files.open_file)
+        column.addWidget(self.pdf.notification)
+        self.side = QTabWidget(self.splitter)
+        self.side.setObjectName("sideTabs")
+        self.side.setDocumentMode(True)
         self.source_panel = SourcePanel(self.navigation, theme)
+        self.side.addTab(self.source_panel, "Source")
         self._preview_page = QWidget()
         self._preview_page.setObjectName("previewPage")
         QVBoxLayout(self._preview_page).setContentsMargins(0, 0, 0, 0)
-        self.side = QTabWidget()
-        self.side.setObjectName("sideTabs")
-        self.side.setDocumentMode(True)
-        self.side.addTab(self.source_panel, "Source")
         self.side.addTab(self._preview_page, "PDF preview")
-        self.problems_panel = ProblemsPanel()
+        self.problems_panel = ProblemsPanel()  # a tab only while there are problems
         self.problems_panel.go_to_card.connect(self.navigation.go_to)
-        self.banner = ProblemBanner()
         self.banner.show_problems.connect(lambda: self.show_side(PROBLEMS_TAB))
         self.banner.reload.connect(self.files.reload)
         self.problems_shown = ProblemsShown(self.side, self.problems_panel, self.banner)
@@ -106,33 +123,15 @@ class MainWindow(QMainWindow):
         )
         self.edit_session.changed.connect(self._document_changed)
         self.edit_session.modified_changed.connect(self.setWindowModified)
-        middle = QWidget()
-        middle.setObjectName("cardColumn")
-        column = QVBoxLayout(middle)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.files.conflict)
-        column.addWidget(self.banner)
-        self.card_split = QSplitter(Qt.Orientation.Vertical)  # the edit panel goes under the card
-        self.card_split.setObjectName("cardSplit")
-        self.card_split.setChildrenCollapsible(False)
-        self.card_split.addWidget(self.card_view)
-        column.addWidget(self.card_split, 1)
-        column.addWidget(self.pdf.notification)
         self.side.currentChanged.connect(self._side_changed)
-
-        self.splitter = QSplitter()
-        self.splitter.setObjectName("mainSplitter")
-        for widget, stretch in ((self.navigator_panel, 0), (middle, 1), (self.side, 0)):
-            self.splitter.addWidget(widget)
-            self.splitter.setStretchFactor(self.splitter.count() - 1, stretch)
+        for index, stretch in enumerate((0, 1, 0)):
+            self.splitter.setStretchFactor(index, stretch)
         self.splitter.setCollapsible(1, False)
         self.navigator_panel.setMinimumWidth(LIST_MIN)
         self.side.setMinimumWidth(SIDE_MIN)
         self._wanted = (DEFAULT_LIST, DEFAULT_SIDE)  # the panels' widths the user chose
         self._fitting = False
         self.splitter.splitterMoved.connect(self._splitter_moved)
-        self.setCentralWidget(self.splitter)
 
         self.actions_by_name, self.menus = shortcuts.build_actions(
             self, self.menuBar(), self.navigator
