@@ -53,10 +53,12 @@ def _run(argv: list[str], env: dict[str, str]) -> Start:
 
 
 def compile_briefing() -> None:
-    """Writes the `briefing` package's .pyc files, as installing it would."""
+    """Writes the `briefing` package's .pyc files, as installing it would, and those of the
+    probe's own helpers (which it imports before the window shows)."""
     import briefing
 
     compileall.compile_dir(Path(briefing.__file__).parent, quiet=1)
+    compileall.compile_dir(HERE, quiet=1)
 
 
 def start_figures(runs: int, enforce: bool) -> list[Result]:

@@ -134,25 +134,35 @@ class PointRow(_Clickable):
         self.number = _transparent(text_label("pointNumber", selectable=False))
         self.number.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.body = _transparent(text_label("pointText", selectable=False))
-        self.chips = QWidget()
-        self.chips.setObjectName("chipRow")
-        self._chip_layout = FlowLayout(self.chips, spacing=6)
-        self._chips = [_transparent(text_label("chip", selectable=False)) for _ in range(4)]
-        for chip in self._chips:
-            chip.setWordWrap(False)
-            self._chip_layout.addWidget(chip)
+        self._chip_row: QWidget | None = None
+        self._chips: list[QLabel] = []
         self.caption = _transparent(text_label("evidenceCaption", selectable=False))
 
-        column = QVBoxLayout()
-        column.setSpacing(6)
-        column.addWidget(self.body)
-        column.addWidget(self.chips)
-        column.addWidget(self.caption)
+        self._column = QVBoxLayout()
+        self._column.setSpacing(6)
+        self._column.addWidget(self.body)
+        self._column.addWidget(self.caption)
         row = QHBoxLayout(self)
         row.setContentsMargins(10, 10, 12, 10)
         row.setSpacing(10)
         row.addWidget(self.number, 0, Qt.AlignmentFlag.AlignTop)
-        row.addLayout(column, 1)
+        row.addLayout(self._column, 1)
+
+    @property
+    def chips(self) -> QWidget:
+        """The row of the commitment's chips (who, amount, when, where), under the text; made
+        when first needed, as most points have no commitment."""
+        if self._chip_row is None:
+            self._chip_row = QWidget()
+            self._chip_row.setObjectName("chipRow")
+            self._chip_row.hide()  # until a commitment is shown
+            layout = FlowLayout(self._chip_row, spacing=6)
+            self._chips = [_transparent(text_label("chip", selectable=False)) for _ in range(4)]
+            for chip in self._chips:
+                chip.setWordWrap(False)
+                layout.addWidget(chip)
+            self._column.insertWidget(1, self._chip_row)
+        return self._chip_row
 
     def show_point(
         self,
@@ -179,8 +189,10 @@ class PointRow(_Clickable):
     def _show_chips(self, point: Point, matched: bool, dialogue: Dialogue) -> None:
         commitment = point.commitment
         if commitment is None:
-            self.chips.hide()
+            if self._chip_row is not None:
+                self._chip_row.hide()
             return
+        chips = self.chips
         who = f"{commitment.actors.label} · {commitment.kind.value}"
         texts: list[tuple[str, str | None]] = [(commitment.actors.value.lower(), who)]
         texts.append(("amount", commitment.amount.label if commitment.amount else None))
@@ -194,9 +206,9 @@ class PointRow(_Clickable):
             chip.setText(text or "")
             chip.setVisible(bool(text))
         self._chips[0].setToolTip(plain_tooltip(commitment.what))
-        self.chips.setAccessibleName(f"Commitment: {commitment.what}")
-        set_flag(self.chips, "matched", matched)
-        self.chips.show()  # last: showing polishes new chips, their kinds and all
+        chips.setAccessibleName(f"Commitment: {commitment.what}")
+        set_flag(chips, "matched", matched)
+        chips.show()  # last: showing polishes new chips, their kinds and all
 
 
 class NoteBox(QFrame):
