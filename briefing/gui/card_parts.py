@@ -16,6 +16,7 @@ from briefing.editorial import with_years, with_years_and_spans
 from briefing.gui.desktop import plain_tooltip
 from briefing.gui.flow_layout import FlowLayout
 from briefing.gui.theme import Colors
+from briefing.gui.wrapping_label import WrappingLabel
 from briefing.model import Dialogue, Evidence, Note, Point, Quotation
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ def show_text(label: QLabel, text: str, spans: Sequence[Span], colors: Colors) -
 
 def text_label(role: str, parent: QWidget | None = None, selectable: bool = True) -> QLabel:
     """A wrapping label styled by its QSS `role`, showing data as plain text."""
-    label = QLabel(parent)
+    label = WrappingLabel(parent)
     label.setProperty("role", role)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
