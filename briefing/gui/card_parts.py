@@ -59,6 +59,14 @@ def text_label(role: str, parent: QWidget | None = None, selectable: bool = True
     return label
 
 
+def set_shown(widget: QWidget, shown: bool) -> None:
+    """Shows or hides `widget` only when that changes whether it is hidden. A part of a sheet
+    that is not on screen yet is shown with the sheet; showing it on its own would make Qt
+    style it and lay it out at once, at a width it will not keep."""
+    if widget.isHidden() == shown:
+        widget.setVisible(shown)
+
+
 def set_flag(widget: QWidget, name: str, value: bool) -> None:
     """Sets a dynamic property used by the QSS and re-polishes only when it changed."""
     if bool(widget.property(name)) != value:
@@ -205,7 +213,7 @@ class PointRow(_Clickable):
                 chip.setProperty("chip", kind)
                 repolish(chip)
             chip.setText(text or "")
-            chip.setVisible(bool(text))
+            set_shown(chip, bool(text))
         self._chips[0].setToolTip(plain_tooltip(commitment.what))
         chips.setAccessibleName(f"Commitment: {commitment.what}")
         set_flag(chips, "matched", matched)

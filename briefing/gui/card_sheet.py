@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
 from briefing.citations import source_line
 from briefing.editorial import dialogue_date, insertion_credit, with_years_and_spans
@@ -16,6 +16,7 @@ from briefing.gui.card_parts import (
     QuoteBlock,
     Span,
     set_flag,
+    set_shown,
     show_text,
     text_label,
 )
@@ -112,6 +113,9 @@ class CardSheet(QFrame):
         self.footer = text_label("footer")
 
         layout = QVBoxLayout(self)
+        # The page gives the sheet its width and height (card_view._Page); a minimum size
+        # from its layout would only cost laying out every label at its narrowest.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         layout.setContentsMargins(36, 28, 36, 28)
         layout.setSpacing(0)
         for widget, space_after in (
@@ -163,8 +167,8 @@ class CardSheet(QFrame):
         show_text(self.summary, summary, summary_spans, colors)
 
         people = co_chairs_on(dialogue, card)
-        self.people_heading.setVisible(bool(people))
-        self.people.setVisible(bool(people))
+        set_shown(self.people_heading, bool(people))
+        set_shown(self.people, bool(people))
         show_text(self.people, people_text(people), at(Part.PEOPLE), colors)
 
         while len(self._points) < len(card.points):
@@ -180,9 +184,9 @@ class CardSheet(QFrame):
                     "commitment": at(Part.COMMITMENT, i),
                 }
                 row.show_point(i, card.points[i], dialogue, parts, colors)
-            row.setVisible(i < len(card.points))
+            set_shown(row, i < len(card.points))
 
-        self.quote.setVisible(card.quote is not None)
+        set_shown(self.quote, card.quote is not None)
         if card.quote is not None:
             self.quote.show_quote(card.quote, at(Part.QUOTE), at(Part.SPEAKER), colors)
 
@@ -194,8 +198,8 @@ class CardSheet(QFrame):
         for i, box in enumerate(self._notes):
             if i < len(notes):
                 box.show_note(notes[i], at(Part.NOTE, i), at(Part.CITATION, i), colors)
-            box.setVisible(i < len(notes))
-        self.notes_heading.setVisible(bool(notes))
+            set_shown(box, i < len(notes))
+        set_shown(self.notes_heading, bool(notes))
 
         count = len(card.evidence)
         claim = "Its one quote is" if count == 1 else f"All {count} quotes on this card are"

@@ -303,7 +303,9 @@ class _Page(QWidget):
         self.sheet: CardSheet | None = None
 
     def put_aside(self, sheet: CardSheet) -> None:
-        sheet.move(-10 * SHEET_WIDTH, 0)
+        # Sized, so that Qt does not size it when it is first shown (laying out each label
+        # at a narrow width first), at the width the page would give it.
+        sheet.setGeometry(-10 * SHEET_WIDTH, 0, self._sheet_width(self.width()), sheet.height())
         if self.isVisible():  # made after the page was shown, it would otherwise stay hidden
             sheet.show()  # (before, showing it would style it again with every parent it gets)
 
@@ -333,14 +335,16 @@ class _Page(QWidget):
 
     def _place(self) -> None:
         """Centres the sheet at the page's width; the page grows to the sheet's height, and
-        the scroll area scrolls it. Not while hidden: at start the window is not yet at its
-        size, and laying out every label of the card at a width about to change took 2 ms."""
-        if not self.isVisible():
-            return
+        the scroll area scrolls it. While hidden, only its width is set: at start the
+        window is not yet at its size, and laying out every label of the card at a width
+        about to change took 2 ms; Qt lays it out when it is shown."""
         if self.sheet is None:
             self.setMinimumHeight(0)
             return
         width = self._sheet_width(self.width())
+        if not self.isVisible():
+            self.sheet.resize(width, self.sheet.height())
+            return
         height = self.sheet.heightForWidth(width)
         self.sheet.setGeometry((self.width() - width) // 2, MARGIN, width, height)
         self.setMinimumHeight(height + 2 * MARGIN)

@@ -7,8 +7,8 @@ labels that was a sixth of all the work of starting the app. Here, while it wrap
 
 - its size hints are one line high and say nothing of its width: in the vertical layouts it
   sits in, its width is its column's and its height comes from `heightForWidth`;
-- the last height it gave for a width is given again while its text, format, font and
-  margins are the same.
+- the heights it gave are given again, for the same widths, while its text, format, font
+  and margins are the same.
 """
 
 from __future__ import annotations
@@ -18,12 +18,15 @@ from PySide6.QtWidgets import QLabel
 
 MIN_WIDTH = 40
 """How narrow a layout may make it; a longer word runs on, as in any text that wraps."""
+KEPT_HEIGHTS = 8
+"""Heights kept for this many widths at most (a window being resized asks for many)."""
 
 
 class WrappingLabel(QLabel):
     """A QLabel; see the module's notes for what differs while it wraps words."""
 
-    _last: tuple[tuple[object, ...], int] | None = None
+    _state: tuple[object, ...] = ()
+    _heights: dict[int, int] | None = None
 
     def sizeHint(self) -> QSize:
         if not self.wordWrap():
@@ -37,8 +40,7 @@ class WrappingLabel(QLabel):
 
     def heightForWidth(self, width: int) -> int:
         margins = self.contentsMargins()
-        key = (
-            width,
+        state = (
             self.text(),
             self.textFormat(),
             self.wordWrap(),
@@ -50,10 +52,11 @@ class WrappingLabel(QLabel):
             self.margin(),
             self.indent(),
         )
-        if self._last is not None and self._last[0] == key:
-            return self._last[1]
-        height = super().heightForWidth(width)
-        self._last = (key, height)
+        if self._heights is None or state != self._state or len(self._heights) > KEPT_HEIGHTS:
+            self._state, self._heights = state, {}
+        height = self._heights.get(width)
+        if height is None:
+            height = self._heights[width] = super().heightForWidth(width)
         return height
 
     def _line_height(self) -> int:
