@@ -13,7 +13,7 @@ import shutil
 import time
 from pathlib import Path
 
-from benchmarks.figures_gui import _SheetPaints, _spin, _window
+from benchmarks.figures_gui import _settle, _SheetPaints, _spin, _window
 from benchmarks.measure import Result, p95
 from benchmarks.synthetic import write_synthetic
 
@@ -23,10 +23,7 @@ def _edit_to_paint(path: Path, settings: Path, runs: int) -> list[float]:
     from PySide6.QtTest import QTest
 
     app, window = _window(path, settings)
-    # The user starts editing once the window has settled (it indexes the file for search
-    # when idle after opening it).
-    settled = time.perf_counter() + 0.5
-    _spin(app, lambda: time.perf_counter() > settled)
+    _settle(app)  # the user starts editing once the window has settled
     window.edit_session.set_editing(True)
     window.navigation.select_point(0)
     field = window.edit_panel.lead

@@ -86,6 +86,13 @@ def _spin(app: object, done: Callable[[], bool], limit: float = 10.0) -> None:
             raise TimeoutError("the window did not get there")
 
 
+def _settle(app: object) -> None:
+    """Half a second of the event loop, as before a user's first keystroke: the window makes
+    its search index just after it has painted a file (`main_window.INDEX_DELAY_MS`)."""
+    settled = time.perf_counter() + 0.5
+    _spin(app, lambda: time.perf_counter() > settled)
+
+
 def card_switch(work_dir: Path, runs: int, enforce: bool) -> Result:
     from briefing.paths import bundled_dialogue
 
@@ -120,6 +127,7 @@ def search_keystroke(work_dir: Path, runs: int, enforce: bool) -> Result:
 
     path = write_synthetic(work_dir / "search")
     app, window = _window(path, work_dir / "search.ini")
+    _settle(app)
     words = itertools.cycle(["sector 1", "battery", "grid storage", "quantum", "zzz", "chip"])
     found: list[float] = []
     while len(found) < runs:
