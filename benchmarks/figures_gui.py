@@ -88,7 +88,7 @@ def _spin(app: object, done: Callable[[], bool], limit: float = 10.0) -> None:
 
 def _settle(app: object) -> None:
     """Half a second of the event loop, as before a user's first keystroke: the window makes
-    its search index just after it has painted a file (`main_window.INDEX_DELAY_MS`)."""
+    its search index just after it has painted a file (`main_window.INDEX_DELAY`)."""
     settled = time.perf_counter() + 0.5
     _spin(app, lambda: time.perf_counter() > settled)
 

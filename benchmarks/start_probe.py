@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 
-from briefing.cli import open_app
+from briefing.gui.start import open_app
 
 LIMIT_MS = 30_000
 """A start that has not painted by then has failed: leave with status 1 rather than hang."""

@@ -29,8 +29,8 @@ t0 = float(os.environ["STAGES_T0"])
 marks = []
 def mark():
     marks.append((time.monotonic() - t0) * 1000)
-from briefing.cli import starting_up
-with starting_up():  # as `briefing` starts: the steps of briefing.cli.open_app
+from briefing.gui.start import starting_up
+with starting_up():  # as `briefing` starts: the steps of briefing.gui.start.open_app
     import briefing.document
     from PySide6.QtWidgets import QApplication
     mark()

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import gc
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,10 +11,6 @@ from briefing import __version__
 
 if TYPE_CHECKING:
     import argparse
-
-    from PySide6.QtWidgets import QApplication
-
-    from briefing.gui.main_window import MainWindow
 
 # The loader, argparse and ReportLab are imported by the commands that use them, so that
 # `briefing FILE` starts the app without them.
@@ -135,34 +129,11 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-@contextmanager
-def starting_up() -> Iterator[None]:
-    """Start-up makes tens of thousands of objects (modules, classes, widgets, the dialogue)
-    that live as long as the app, and no garbage. The cycle collector is paused while they
-    are made, then they are moved out of its way for good (gc.freeze), so that neither start-up
-    nor any later collection passes over them again: about 15 ms of a cold start. They are
-    still freed by reference counting."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
-
-
-def open_app(args: list[str]) -> tuple[QApplication, MainWindow]:
-    """`briefing [FILE]`: the app and its window, built and opened, not yet shown."""
-    with starting_up():
-        from briefing.gui.app import build_app  # the GUI, only when asked for
-
-        return build_app(args)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if not args or args[0] not in ("validate", "export", "-h", "--help", "--version"):
+        from briefing.gui.start import open_app  # the GUI, only when asked for
+
         app, window = open_app(args)
         window.show()
         return int(app.exec())

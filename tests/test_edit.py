@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from briefing.commitment_phrases import commitment_phrases
 from briefing.document import Document, apply, open_document
 from briefing.edit import (
     EditError,
     add_dialogue_evidence,
     add_evidence,
     add_source,
-    commitment_phrases,
     delete,
     move,
     new_card,

@@ -301,8 +301,10 @@ class EditPanel(QScrollArea):
             source = item.get("source", "") if isinstance(item, dict) else ""
             self.evidence.addItem(f"\u201c{quote}\u201d \u2014 {source}")
         self.remove_quote.setEnabled(self.evidence.count() > 0)
+        from briefing.commitment_phrases import commitment_phrases
+
         try:
-            phrases = edit.commitment_phrases(document, card, point)
+            phrases = commitment_phrases(document, card, point)
         except edit.EditError:
             phrases = ()
         self.commitment.show_commitment((*path, "commitment"), data, phrases)

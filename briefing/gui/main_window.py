@@ -52,7 +52,8 @@ if TYPE_CHECKING:
 
 PROBLEMS_TAB = 2
 NOTICE_MS = 8000
-INDEX_DELAY_MS = 200
+INDEX_DELAY = 200
+"""ms after a file is read and painted that its search index is made, not at a keystroke."""
 
 
 class MainWindow(QMainWindow):
@@ -78,8 +79,7 @@ class MainWindow(QMainWindow):
         self.pdf = PdfCommands(self, self.navigation, self.files, settings)
         self._preview: PreviewPane | None = None
 
-        # Built from the window down, each part made inside its final parent: a part moved
-        # into a new parent after Qt has styled it is styled again, with all it holds.
+        # Each part made inside its final parent: moved after Qt styled it, it is styled again.
         self.splitter = QSplitter()
         self.splitter.setObjectName("mainSplitter")
         self.setCentralWidget(self.splitter)
@@ -115,12 +115,8 @@ class MainWindow(QMainWindow):
         self.banner.reload.connect(self.files.reload)
         self.problems_shown = ProblemsShown(self.side, self.problems_panel, self.banner)
         self.files.problems_changed.connect(self._problems_changed)
-        # The search index of a large file takes a moment: built shortly after a file is read
-        # (once the window has painted it), not on the first keystroke (after an edit, on the
-        # next search).
-        self.files.read.connect(
-            lambda: QTimer.singleShot(INDEX_DELAY_MS, self.navigation.prepare_search)
-        )
+        make_index = self.navigation.prepare_search
+        self.files.read.connect(lambda: QTimer.singleShot(INDEX_DELAY, make_index))
         self.edit_session.changed.connect(self._document_changed)
         self.edit_session.modified_changed.connect(self.setWindowModified)
         self.side.currentChanged.connect(self._side_changed)

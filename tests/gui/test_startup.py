@@ -16,7 +16,7 @@ from tests.gui.conftest import DialogCalls
 # side panels are there; then closes the window as a user would.
 PROBE = """
 import sys
-from briefing.cli import open_app
+from briefing.gui.start import open_app
 
 app, window = open_app(sys.argv[1:])
 from PySide6.QtCore import QTimer
@@ -104,7 +104,7 @@ def test_after_start_up_the_collector_runs_again_and_passes_over_none_of_it(
     tmp_path: Path,
 ) -> None:
     code = (
-        "import gc; from briefing.cli import open_app; app, window = open_app([]); "
+        "import gc; from briefing.gui.start import open_app; app, window = open_app([]); "
         "print(gc.isenabled(), gc.get_freeze_count() > 10_000, window.card_view.title.text())"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
